@@ -1,0 +1,59 @@
+# DEFUS portal. `make run` serves the demo portal; `make test` runs the whole suite.
+SHELL := /bin/bash
+PYTHON_VERSION := $(shell cat .python-version)
+UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
+PY := .venv/bin/python
+DEV := DJANGO_DEBUG=1
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint bench install db-stop migrate demo clean hadolint check-deploy
+
+$(UV):
+	@echo "uv fehlt – wird installiert …"
+	@python3 -m pip install --user --quiet uv || curl -LsSf https://astral.sh/uv/install.sh | sh
+
+.venv/.installed: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --python $(PYTHON_VERSION)
+	@touch $@
+
+install: .venv/.installed
+
+run: install
+	$(DEV) $(PY) manage.py migrate --no-input
+	$(DEV) $(PY) manage.py load_demo
+	@echo "Das Portal läuft auf http://$(HOST):$(PORT)/ – Demo-Zugänge stehen in README.md."
+	$(DEV) $(PY) manage.py runserver $(HOST):$(PORT)
+
+migrate: install
+	$(DEV) $(PY) manage.py migrate --no-input
+
+demo: migrate
+	$(DEV) $(PY) manage.py load_demo
+
+lint: install
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+	$(DEV) $(PY) manage.py makemigrations --check --dry-run
+
+hadolint: install
+	.venv/bin/hadolint Dockerfile
+
+test: lint hadolint
+	$(DEV) .venv/bin/pytest $(PYTEST_ARGS)
+
+check-deploy: install
+	DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
+	DJANGO_ALLOWED_HOSTS=defus.de DATABASE_URL=$$($(DEV) $(PY) -m defus.devdb url) \
+	$(PY) manage.py check --deploy --fail-level WARNING
+
+bench: install
+	$(DEV) $(PY) manage.py migrate --no-input
+	$(DEV) $(PY) manage.py load_demo
+	$(PY) -m defus.bench
+
+db-stop:
+	$(PY) -m defus.devdb stop
+
+clean: db-stop
+	rm -rf var .venv

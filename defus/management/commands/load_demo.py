@@ -1,0 +1,17 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from defus.demo import load_demo
+
+
+class Command(BaseCommand):
+    help = "Lädt die Demo-Inhalte aus ../shared/seeds/ (nur in der Entwicklung)."
+
+    def handle(self, *args, **options):
+        if not settings.DEVELOPMENT:
+            raise CommandError(
+                "Demo-Inhalte und Demo-Zugänge werden nur in der Entwicklung angelegt "
+                "(DJANGO_DEBUG=1), nie in Produktion."
+            )
+        load_demo()
+        self.stdout.write(self.style.SUCCESS("Demo-Inhalte geladen."))

@@ -1,0 +1,45 @@
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.cache import get_max_age
+
+
+class AnonymousPageCacheMiddleware:
+    """Reuse public pages for visitors who send no cookies at all.
+
+    A request without cookies has no session and no CSRF token, so every such visitor gets
+    the same page. Only pages that neither set a cookie, nor use a CSRF token, nor say
+    ``private`` are kept, for ``PAGE_CACHE_SECONDS``; everyone with a cookie (members, staff,
+    anyone who has filled in a form) always gets a freshly rendered page. Scheduled articles
+    and countdowns are therefore at most that many seconds late.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.seconds = settings.PAGE_CACHE_SECONDS
+
+    def __call__(self, request):
+        if not self.seconds or request.method not in ("GET", "HEAD") or request.COOKIES:
+            return self.get_response(request)
+        key = f"page:{request.get_full_path()}"
+        response = cache.get(key)
+        if response is not None:
+            return response
+        response = self.get_response(request)
+        if self._reusable(request, response):
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+            cache.set(key, response, self.seconds)
+        return response
+
+    @staticmethod
+    def _reusable(request, response) -> bool:
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and not request.META.get("CSRF_COOKIE_USED")
+            and "private" not in response.get("Cache-Control", "")
+            and "no-store" not in response.get("Cache-Control", "")
+            and get_max_age(response) != 0
+        )

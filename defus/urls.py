@@ -1,0 +1,38 @@
+from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.generic import TemplateView
+
+from defus import views
+from defus.models import Page
+
+admin.site.site_header = "DEFUS-Portal: Verwaltung"
+admin.site.site_title = "DEFUS-Verwaltung"
+admin.site.index_title = "Inhalte pflegen"
+
+page_patterns = [
+    path("ueber-uns/", views.PageView.as_view(), {"slug": Page.Slug.ABOUT}, name=Page.Slug.ABOUT),
+    path("ueber-uns/vorstand-und-team/", views.TeamView.as_view(), {"slug": Page.Slug.TEAM}, name=Page.Slug.TEAM),
+    path("ueber-uns/satzung/", views.PageView.as_view(), {"slug": Page.Slug.STATUTES}, name=Page.Slug.STATUTES),
+    path("ueber-uns/mitglied-werden/", views.PageView.as_view(), {"slug": Page.Slug.MEMBERSHIP}, name=Page.Slug.MEMBERSHIP),
+    path("kontakt/", views.PageView.as_view(), {"slug": Page.Slug.CONTACT}, name=Page.Slug.CONTACT),
+    path("impressum/", views.PageView.as_view(), {"slug": Page.Slug.IMPRINT}, name=Page.Slug.IMPRINT),
+    path("datenschutz/", views.PageView.as_view(), {"slug": Page.Slug.PRIVACY}, name=Page.Slug.PRIVACY),
+    path("barrierefreiheit/", views.PageView.as_view(), {"slug": Page.Slug.ACCESSIBILITY}, name=Page.Slug.ACCESSIBILITY),
+]  # fmt: skip
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path(
+        "robots.txt",
+        login_not_required(
+            TemplateView.as_view(template_name="robots.txt", content_type="text/plain")
+        ),
+    ),
+    path("", include((page_patterns, "pages"))),
+    path("mitglieder/", include("members.urls")),
+    path("themen/", include("knowledge.theme_urls")),
+    path("konto/", include("allauth.urls")),
+    path("verwaltung/", admin.site.urls),
+]

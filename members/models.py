@@ -1,0 +1,261 @@
+import datetime
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.db.models import Case, Count, Q, Value, When
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+
+class FederalState(models.TextChoices):
+    BW = "BW", "Baden-Württemberg"
+    BY = "BY", "Bayern"
+    BE = "BE", "Berlin"
+    BB = "BB", "Brandenburg"
+    HB = "HB", "Bremen"
+    HH = "HH", "Hamburg"
+    HE = "HE", "Hessen"
+    MV = "MV", "Mecklenburg-Vorpommern"
+    NI = "NI", "Niedersachsen"
+    NW = "NW", "Nordrhein-Westfalen"
+    RP = "RP", "Rheinland-Pfalz"
+    SL = "SL", "Saarland"
+    SN = "SN", "Sachsen"
+    ST = "ST", "Sachsen-Anhalt"
+    SH = "SH", "Schleswig-Holstein"
+    TH = "TH", "Thüringen"
+
+
+class MemberQuerySet(models.QuerySet):
+    def active_on(self, date: datetime.date):
+        return self.filter(Q(joined_on__lte=date), Q(left_on__isnull=True) | Q(left_on__gt=date))
+
+    def active(self):
+        return self.active_on(timezone.localdate())
+
+    def with_category(self):
+        """Annotate ``category``: the office's choice, else Kreise count with the cities."""
+        return self.annotate(
+            category=Case(
+                When(~Q(counted_as=""), then="counted_as"),
+                When(kind=Member.Kind.ORGANISATION, then=Value(Member.Category.ORGANISATION)),
+                default=Value(Member.Category.CITY),
+                output_field=models.CharField(),
+            )
+        )
+
+    def counts(self) -> dict[str, int]:
+        """Cities and organisations in this queryset, in one query."""
+        return self.with_category().aggregate(
+            cities=Count("pk", filter=Q(category=Member.Category.CITY)),
+            organisations=Count("pk", filter=Q(category=Member.Category.ORGANISATION)),
+        )
+
+    def directory(self):
+        return self.active().with_category().order_by("-category", "name")  # Städte first
+
+
+class Member(models.Model):
+    class Kind(models.TextChoices):
+        CITY = "stadt", _("Stadt")
+        STATE_CAPITAL = "landeshauptstadt", _("Landeshauptstadt")
+        CAPITAL = "hauptstadt", _("Hauptstadt")
+        DISTRICT = "kreis", _("Kreis")
+        ORGANISATION = "organisation", _("Organisation")
+
+    class Category(models.TextChoices):
+        CITY = "stadt", _("Städte")
+        ORGANISATION = "organisation", _("Organisationen")
+
+    kind = models.CharField(_("Art"), max_length=20, choices=Kind)
+    name = models.CharField(
+        _("Kurzname"), max_length=120, help_text=_("Zum Sortieren und Filtern, z. B. „Hannover“.")
+    )
+    designation = models.CharField(
+        _("Bezeichnung"),
+        max_length=200,
+        help_text=_("So wird das Mitglied genannt, z. B. „Landeshauptstadt Hannover“."),
+    )
+    slug = models.SlugField(_("Kurzadresse"), unique=True)
+    state = models.CharField(_("Bundesland"), max_length=2, choices=FederalState, blank=True)
+    website = models.URLField(_("Website"), blank=True)
+    logo = models.ImageField(_("Logo"), upload_to="members/logos/", blank=True)
+    logo_alt = models.CharField(
+        _("Alternativtext des Logos"),
+        max_length=200,
+        blank=True,
+        help_text=_("Was das Logo zeigt, für Menschen, die es nicht sehen."),
+    )
+    description = models.TextField(_("Kurzbeschreibung"), blank=True)
+    joined_on = models.DateField(_("Mitglied seit"))
+    left_on = models.DateField(
+        _("ausgetreten am"),
+        null=True,
+        blank=True,
+        help_text=_("Ab diesem Tag zählt das Mitglied nicht mehr, und sein Zugang endet."),
+    )
+    efus_member = models.BooleanField(_("auch Mitglied bei Efus"), default=False)
+    counted_as = models.CharField(
+        _("gezählt als"),
+        max_length=20,
+        choices=Category,
+        blank=True,
+        help_text=_("Leer = nach Art: Organisationen als Organisationen, alle anderen als Städte."),
+    )
+
+    objects = MemberQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Mitglied")
+        verbose_name_plural = _("Mitglieder")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(left_on__isnull=True) | Q(left_on__gt=models.F("joined_on")),
+                name="member_leaves_after_joining",
+                violation_error_message=_("Der Austritt muss nach dem Beitritt liegen."),
+            ),
+            models.CheckConstraint(
+                condition=Q(logo="") | ~Q(logo_alt=""),
+                name="member_logo_has_alt_text",
+                violation_error_message=_("Ein Logo braucht einen Alternativtext."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.designation
+
+    def get_absolute_url(self):
+        return reverse("members:detail", kwargs={"slug": self.slug})
+
+    def is_active_on(self, date: datetime.date) -> bool:
+        return self.joined_on <= date and (self.left_on is None or self.left_on > date)
+
+    @property
+    def is_active(self) -> bool:
+        return self.is_active_on(timezone.localdate())
+
+
+def has_member_access(user) -> bool:
+    """True for users who may see members' content; anonymous visitors never may."""
+    return getattr(user, "has_member_access", False)
+
+
+class ContactPersonQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self if has_member_access(user) else self.none()
+
+
+class ContactPerson(models.Model):
+    member = models.ForeignKey(
+        Member, on_delete=models.CASCADE, related_name="contacts", verbose_name=_("Mitglied")
+    )
+    name = models.CharField(_("Name"), max_length=200)
+    role = models.CharField(_("Funktion"), max_length=200, blank=True)
+    email = models.EmailField(_("E-Mail"), blank=True)
+    phone = models.CharField(_("Telefon"), max_length=50, blank=True)
+    position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    objects = ContactPersonQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Ansprechperson")
+        verbose_name_plural = _("Ansprechpersonen")
+        ordering = ["member", "position", "name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.member})"
+
+
+class Person(models.Model):
+    """Someone shown on the Vorstand und Team page."""
+
+    class Group(models.TextChoices):
+        BOARD = "vorstand", _("Vorstand")
+        TEAM = "team", _("Team der Geschäftsstelle")
+
+    group = models.CharField(_("Gruppe"), max_length=20, choices=Group)
+    name = models.CharField(_("Name"), max_length=200)
+    role = models.CharField(_("Funktion"), max_length=200)
+    organisation = models.CharField(_("Organisation"), max_length=200, blank=True)
+    email = models.EmailField(_("E-Mail"), blank=True)
+    photo = models.ImageField(_("Foto"), upload_to="people/", blank=True)
+    photo_alt = models.CharField(_("Alternativtext des Fotos"), max_length=200, blank=True)
+    position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    class Meta:
+        verbose_name = _("Person (Vorstand/Team)")
+        verbose_name_plural = _("Vorstand und Team")
+        ordering = ["-group", "position", "name"]  # Vorstand before Team
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(photo="") | ~Q(photo_alt=""),
+                name="person_photo_has_alt_text",
+                violation_error_message=_("Ein Foto braucht einen Alternativtext."),
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("Eine E-Mail-Adresse ist erforderlich.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """A person with a login: staff of a member, or of the DEFUS office (``is_staff``)."""
+
+    username = None
+    email = models.EmailField(_("E-Mail-Adresse"), unique=True)
+    member = models.ForeignKey(
+        Member,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="users",
+        verbose_name=_("Mitglied"),
+        help_text=_("Die Mitgliedsstadt oder Organisation, für die die Person arbeitet."),
+    )
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = []
+
+    class Meta:
+        verbose_name = _("Benutzerkonto")
+        verbose_name_plural = _("Benutzerkonten")
+        ordering = ["email"]
+
+    def __str__(self):
+        return self.get_full_name() or self.email
+
+    @cached_property
+    def has_member_access(self) -> bool:
+        """Members' content is for active users of an active member, and for the office."""
+        if not self.is_active:
+            return False
+        if self.is_staff:
+            return True
+        return self.member is not None and self.member.is_active

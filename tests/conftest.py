@@ -1,0 +1,63 @@
+import datetime
+import os
+
+import pytest
+from django.contrib.auth.models import Permission
+
+from members.services import office_group_sync
+from tests.factories import MemberFactory, UserFactory
+
+pytest_plugins = ["tests.browser"]
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls of the tests
+# themselves are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture
+def member(db):
+    return MemberFactory(name="Essen", designation="Stadt Essen", slug="essen", state="NW")
+
+
+@pytest.fixture
+def member_user(member):
+    return UserFactory(email="mitglied@stadt.example", member=member)
+
+
+@pytest.fixture
+def former_member_user(db):
+    former = MemberFactory(
+        name="Altstadt",
+        designation="Stadt Altstadt",
+        slug="altstadt",
+        joined_on=datetime.date(2012, 1, 1),
+        left_on=datetime.date(2020, 1, 1),
+    )
+    return UserFactory(email="ehemals@altstadt.example", member=former)
+
+
+@pytest.fixture
+def staff_user(db):
+    """Office staff: in the office group, not superuser."""
+    user = UserFactory(email="buero@defus.example", member=None, is_staff=True)
+    user.groups.add(office_group_sync())
+    return user
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(email="admin@defus.example", member=None, is_staff=True, is_superuser=True)
+
+
+@pytest.fixture(params=["anonymous", "member", "staff"])
+def visitor(request, client):
+    """The same request as an anonymous visitor, a member and office staff."""
+    if request.param != "anonymous":
+        user = request.getfixturevalue(f"{request.param}_user")
+        client.force_login(user)
+    client.kind = request.param
+    return client
+
+
+def permission(codename: str) -> Permission:
+    return Permission.objects.get(codename=codename)

@@ -1,0 +1,69 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from defus.templatetags.defus import zahlwort
+from members.models import Member
+from tests.factories import MemberFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def sentence(client) -> str:
+    text = client.get("/").text
+    start = text.index("Unter dem Dach von DEFUS")
+    return " ".join(text[start : text.index("</p>", start)].split())
+
+
+@pytest.mark.parametrize(
+    ("number", "word"),
+    [(0, "null"), (1, "eine"), (3, "drei"), (12, "zwölf"), (13, "13"), (21, "21")],
+)
+def test_numbers_up_to_twelve_are_words_and_above_are_digits(number, word):
+    assert zahlwort(number) == word
+
+
+def test_home_sentence_counts_the_members_active_today(client):
+    MemberFactory.create_batch(20)
+    MemberFactory(kind=Member.Kind.DISTRICT, name="Lippe", slug="lippe")
+    MemberFactory.create_batch(3, kind=Member.Kind.ORGANISATION)
+    assert sentence(client).startswith(
+        "Unter dem Dach von DEFUS tauschen sich 21 deutsche Städte und drei Organisationen zu"
+    )
+
+
+def test_members_who_left_or_have_not_joined_yet_are_not_counted(client):
+    today = timezone.localdate()
+    MemberFactory.create_batch(2)
+    MemberFactory(left_on=today)
+    MemberFactory(joined_on=today + datetime.timedelta(days=1))
+    MemberFactory(kind=Member.Kind.ORGANISATION)
+    assert "tauschen sich zwei deutsche Städte und eine Organisation zu" in sentence(client)
+
+
+def test_office_can_count_a_district_as_an_organisation(client):
+    MemberFactory(kind=Member.Kind.DISTRICT, counted_as=Member.Category.ORGANISATION)
+    MemberFactory()
+    assert "tauschen sich eine deutsche Stadt und eine Organisation zu" in sentence(client)
+
+
+def test_home_page_and_directory_can_never_disagree_on_the_count(client):
+    MemberFactory.create_batch(5)
+    MemberFactory(left_on=timezone.localdate())
+    directory = client.get("/mitglieder/").text
+    assert 'Städte und Kreise <span class="count">(5)</span>' in directory
+    assert "fünf deutsche Städte" in sentence(client)
+
+
+def test_home_page_stays_within_its_query_budget(client, django_assert_max_num_queries):
+    MemberFactory.create_batch(200)
+    with django_assert_max_num_queries(6):
+        assert client.get("/").status_code == 200
+
+
+def test_every_page_has_description_and_open_graph_meta(client):
+    text = client.get("/").text
+    assert '<meta name="description"' in text
+    assert '<meta property="og:title" content="DEFUS – Städte helfen Städten">' in text
+    assert 'property="og:image"' in text
