@@ -59,5 +59,6 @@ def assert_accessible(page) -> None:
 def log_in(page, email: str, password: str) -> None:
     page.goto("/konto/login/")
     page.get_by_label("E-Mail").fill(email)
-    page.get_by_label("Passwort").fill(password)
-    page.get_by_role("button", name="Anmelden").click()
+    page.get_by_label("Passwort", exact=False).first.fill(password)
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_load_state()
