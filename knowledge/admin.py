@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from knowledge.models import Theme
+from knowledge.models import Project, Theme
 
 
 @admin.register(Theme)
@@ -10,3 +10,13 @@ class ThemeAdmin(admin.ModelAdmin):
     list_select_related = ["parent"]
     search_fields = ["title", "lead"]
     prepopulated_fields = {"slug": ["title"]}
+
+
+@admin.register(Project)
+class ProjectAdmin(admin.ModelAdmin):
+    list_display = ["acronym", "title", "starts_on", "ends_on", "extended_until", "funder"]
+    list_filter = ["funder", "themes"]
+    search_fields = ["acronym", "title", "lead", "consortium_lead"]
+    prepopulated_fields = {"slug": ["acronym"]}
+    date_hierarchy = "starts_on"
+    filter_horizontal = ["themes"]

@@ -11,6 +11,8 @@ FOUNDATION_PAGES = [
     "/mitglieder/",
     "/mitglieder/?state=NW&kind=stadt",
     "/mitglieder/essen/",
+    "/projekte/",
+    "/projekte/panreflex/",
     "/themen/",
     "/themen/urbane-resilienz/",
     "/ueber-uns/",

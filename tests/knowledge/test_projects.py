@@ -1,0 +1,64 @@
+import datetime
+
+import pytest
+
+from knowledge.models import Project, Theme
+from knowledge.project_demo import load
+
+pytestmark = pytest.mark.django_db
+
+
+def make_project(number: int, **fields) -> Project:
+    return Project.objects.create(
+        acronym=f"PRJ{number}",
+        slug=f"projekt-{number}",
+        title=f"Projekt Nummer {number}",
+        lead="Ein Projekt für sichere Städte.",
+        starts_on=datetime.date(2020, 1, 1),
+        **fields,
+    )
+
+
+def test_project_list_shows_every_project(visitor):
+    load()
+    text = visitor.get("/projekte/").text
+    for acronym in ["COSECUR", "PanReflex", "LegiNot", "Pufii", "SiBa", "so-par", "EQUAL"]:
+        assert f">{acronym}</a>" in text
+
+
+def test_project_page_shows_funding_period_extension_and_consortium(visitor):
+    load()
+    response = visitor.get("/projekte/panreflex/")
+    assert response.status_code == 200
+    text = response.text
+    assert "Bundesministerium für Bildung und Forschung (BMBF)" in text
+    assert "03/2022 – 02/2025, verlängert bis 31.05.2025" in text
+    cosecur = visitor.get("/projekte/cosecur/").text
+    assert (
+        "Kveloce (Spanien)" in cosecur and "<dd>10</dd>" in cosecur and "Horizon Europe" in cosecur
+    )
+
+
+def test_unknown_project_gives_a_german_404(client):
+    response = client.get("/projekte/gibt-es-nicht/")
+    assert response.status_code == 404
+    assert "Diese Seite gibt es nicht" in response.text
+
+
+def test_project_list_and_page_stay_within_their_query_budget(
+    client, django_assert_max_num_queries
+):
+    themes = list(Theme.objects.all())
+    for number in range(200):
+        make_project(number).themes.set(themes[:2])
+    with django_assert_max_num_queries(4):
+        assert client.get("/projekte/").text.count('<li class="card">') == 200
+    with django_assert_max_num_queries(4):
+        assert client.get("/projekte/projekt-7/").status_code == 200
+
+
+def test_a_project_cannot_end_before_it_starts():
+    from django.db import IntegrityError
+
+    with pytest.raises(IntegrityError):
+        make_project(1, ends_on=datetime.date(2019, 1, 1))
