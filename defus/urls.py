@@ -1,10 +1,12 @@
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
 from defus import views
 from defus.models import Page
+from defus.sitemaps import SITEMAPS
 
 admin.site.site_header = "DEFUS-Portal: Verwaltung"
 admin.site.site_title = "DEFUS-Verwaltung"
@@ -29,6 +31,12 @@ urlpatterns = [
         login_not_required(
             TemplateView.as_view(template_name="robots.txt", content_type="text/plain")
         ),
+    ),
+    path(
+        "sitemap.xml",
+        login_not_required(sitemap),
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
     ),
     path("", include((page_patterns, "pages"))),
     path("mitglieder/", include("members.urls")),

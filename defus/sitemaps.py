@@ -1,0 +1,55 @@
+"""``/sitemap.xml``: public pages only. Every section reads through the same queryset the
+public pages use, so nothing for members can appear here."""
+
+from django.contrib.sitemaps import Sitemap
+from django.utils import timezone
+
+from defus.models import Page
+from knowledge.models import Project, Theme
+from members.models import Member
+
+
+class PageSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return Page.objects.all()
+
+    def lastmod(self, page):
+        return page.updated_at
+
+
+class MemberSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return Member.objects.active_on(timezone.localdate())
+
+
+class ThemeSitemap(Sitemap):
+    def items(self):
+        return Theme.objects.filter(parent=None)
+
+
+class ProjectSitemap(Sitemap):
+    def items(self):
+        return Project.objects.all()
+
+
+class StaticSitemap(Sitemap):
+    def items(self):
+        return ["home", "members:list", "projects:list", "themes:list"]
+
+    def location(self, name):
+        from django.urls import reverse
+
+        return reverse(name)
+
+
+SITEMAPS = {
+    "static": StaticSitemap,
+    "pages": PageSitemap,
+    "members": MemberSitemap,
+    "themes": ThemeSitemap,
+    "projects": ProjectSitemap,
+}

@@ -1,0 +1,32 @@
+import datetime
+
+import pytest
+
+from tests.factories import MemberFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_sitemap_lists_public_pages_and_active_members(client):
+    MemberFactory(slug="essen")
+    MemberFactory(slug="altstadt", left_on=datetime.date(2020, 1, 1))
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    text = response.text
+    for path in [
+        "/ueber-uns/",
+        "/impressum/",
+        "/mitglieder/essen/",
+        "/themen/urbane-resilienz/",
+        "/projekte/",
+    ]:
+        assert f"{path}</loc>" in text
+    assert "/mitglieder/altstadt/" not in text
+    for private in ["/konto/", "/verwaltung/", "/mitgliederbereich/"]:
+        assert private not in text
+
+
+def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_private_areas(client):
+    text = client.get("/robots.txt").text
+    assert "Sitemap: http://127.0.0.1:8000/sitemap.xml" in text
+    assert "Disallow: /mitgliederbereich/" in text
