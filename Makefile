@@ -20,10 +20,9 @@ $(UV):
 install: .venv/.installed
 
 run: install
-	$(DEV) $(PY) manage.py migrate --no-input
-	$(DEV) $(PY) manage.py load_demo
-	@echo "Das Portal läuft auf http://$(HOST):$(PORT)/ – Demo-Zugänge stehen in README.md."
-	$(DEV) $(PY) manage.py runserver $(HOST):$(PORT)
+	$(DEV) $(PY) manage.py load_demo --migrate
+	@echo "Das Portal startet auf http://$(HOST):$(PORT)/ – Demo-Zugänge stehen in README.md."
+	$(DEV) $(PY) manage.py runserver --skip-checks $(HOST):$(PORT)
 
 migrate: install
 	$(DEV) $(PY) manage.py migrate --no-input
@@ -48,8 +47,7 @@ check-deploy: install
 	$(PY) manage.py check --deploy --fail-level WARNING
 
 bench: install
-	$(DEV) $(PY) manage.py migrate --no-input
-	$(DEV) $(PY) manage.py load_demo
+	$(DEV) $(PY) manage.py load_demo --migrate
 	$(PY) -m defus.bench
 
 db-stop:

@@ -29,10 +29,16 @@ def _server():
 
 def database_settings() -> dict:
     """Start the server if it is not running and return Django's DATABASES entry."""
-    server = _server()
-    exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE_NAME}';")
-    if "(1 row)" not in exists:
-        server.psql(f"CREATE DATABASE {DATABASE_NAME};")
+    import psycopg
+
+    _server()
+    with psycopg.connect(
+        host=str(PGDATA), user="postgres", dbname="postgres", autocommit=True
+    ) as db:
+        if not db.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE_NAME]
+        ).fetchone():
+            db.execute(f"CREATE DATABASE {DATABASE_NAME}")
     return {
         "ENGINE": "django.db.backends.postgresql",
         "NAME": DATABASE_NAME,
