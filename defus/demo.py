@@ -10,7 +10,9 @@ from knowledge.models import Theme
 @transaction.atomic
 def load_demo() -> None:
     from members import demo as members_demo
+    from news import demo as news_demo
 
     content.ensure_pages(Page)
     content.ensure_themes(Theme)
     members_demo.load()
+    news_demo.load()
