@@ -11,8 +11,10 @@ from knowledge.models import Theme
 def load_demo() -> None:
     from knowledge import project_demo
     from members import demo as members_demo
+    from news import demo as news_demo
 
     content.ensure_pages(Page)
     content.ensure_themes(Theme)
     members_demo.load()
     project_demo.load()
+    news_demo.load()

@@ -40,6 +40,7 @@ urlpatterns = [
     ),
     path("", include((page_patterns, "pages"))),
     path("mitglieder/", include("members.urls")),
+    path("aktuelles/", include("news.urls")),
     path("themen/", include("knowledge.theme_urls")),
     path("projekte/", include("knowledge.project_urls")),
     path("konto/", include("allauth.urls")),

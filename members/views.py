@@ -5,6 +5,7 @@ from django_filters.views import FilterView
 
 from members.filters import MemberFilter
 from members.models import ContactPerson, Member
+from news.models import Article
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -21,5 +22,8 @@ class MemberDetailView(DetailView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             contacts=ContactPerson.objects.filter(member=self.object).visible_to(self.request.user),
+            member_news=Article.objects.visible_to(self.request.user)
+            .filter(member=self.object)
+            .select_related("member")[:10],
             **kwargs,
         )

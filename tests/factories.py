@@ -2,8 +2,10 @@ import datetime
 
 import factory
 from django.contrib.auth.hashers import make_password
+from django.utils import timezone
 
 from members.models import ContactPerson, Member, User
+from news.models import Article
 
 PASSWORD = "Sicheres-Testpasswort-2026"
 # Hashing is the slowest part of creating users; hash the test password once.
@@ -43,3 +45,23 @@ class UserFactory(factory.django.DjangoModelFactory):
     last_name = "Beispiel"
     password = PASSWORD_HASH
     member = factory.SubFactory(MemberFactory)
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    """A published public article from the office, released an hour ago."""
+
+    class Meta:
+        model = Article
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Meldung {n} aus der Geschäftsstelle")
+    slug = factory.Sequence(lambda n: f"meldung-{n}")
+    body = "<p>Die Mitglieder tauschten sich in Hannover über kommunale Prävention aus.</p>"
+    status = Article.Status.PUBLISHED
+    published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1))
+    member = None
+
+    @factory.post_generation
+    def themes(self, create, themes, **kwargs):
+        if create and themes:
+            self.themes.set(themes)

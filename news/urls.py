@@ -1,0 +1,11 @@
+from django.contrib.auth.decorators import login_not_required
+from django.urls import path
+
+from news import feeds, views
+
+app_name = "news"
+urlpatterns = [
+    path("", views.ArticleListView.as_view(), name="list"),
+    path("feed/", login_not_required(feeds.ArticleFeed()), name="feed"),
+    path("<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
+]
