@@ -1,12 +1,14 @@
 """``/sitemap.xml``: public pages only. Every section reads through the same queryset the
 public pages use, so nothing for members can appear here."""
 
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.sitemaps import Sitemap
 from django.utils import timezone
 
 from defus.models import Page
 from knowledge.models import Project, Theme
 from members.models import Member
+from news.models import Article
 
 
 class PageSitemap(Sitemap):
@@ -36,9 +38,17 @@ class ProjectSitemap(Sitemap):
         return Project.objects.all()
 
 
+class ArticleSitemap(Sitemap):
+    def items(self):
+        return Article.objects.visible_to(AnonymousUser()).order_by("-published_at")
+
+    def lastmod(self, article):
+        return article.updated_at
+
+
 class StaticSitemap(Sitemap):
     def items(self):
-        return ["home", "members:list", "projects:list", "themes:list"]
+        return ["home", "members:list", "projects:list", "themes:list", "news:list"]
 
     def location(self, name):
         from django.urls import reverse
@@ -52,4 +62,5 @@ SITEMAPS = {
     "members": MemberSitemap,
     "themes": ThemeSitemap,
     "projects": ProjectSitemap,
+    "news": ArticleSitemap,
 }

@@ -9,6 +9,7 @@ from django.views.generic import DetailView, TemplateView
 
 from defus.models import Page
 from members.models import Member, Person
+from news.models import Article
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -16,8 +17,13 @@ class HomeView(TemplateView):
     template_name = "defus/home.html"
 
     def get_context_data(self, **kwargs):
+        user = self.request.user
+        articles = Article.objects.visible_to(user).select_related("member")
         return super().get_context_data(
-            member_counts=Member.objects.active_on(timezone.localdate()).counts(), **kwargs
+            member_counts=Member.objects.active_on(timezone.localdate()).counts(),
+            office_news=articles.from_office()[:3],
+            member_news=articles.from_members()[:6],
+            **kwargs,
         )
 
 

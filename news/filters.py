@@ -31,9 +31,9 @@ class ArticleFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         # One query for both: each member and year that has articles this visitor may see.
         facets = set(
-            self.queryset.order_by().values_list(
-                "member__slug", "member__designation", ExtractYear("published_at")
-            )
+            self.queryset.order_by()
+            .values_list("member__slug", "member__designation", ExtractYear("published_at"))
+            .distinct()
         )
         members = sorted({(slug, name) for slug, name, _ in facets if slug}, key=by_name)
         self.filters["source"].extra["choices"] = [

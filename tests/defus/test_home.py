@@ -67,3 +67,33 @@ def test_every_page_has_description_and_open_graph_meta(client):
     assert '<meta name="description"' in text
     assert '<meta property="og:title" content="DEFUS – Städte helfen Städten">' in text
     assert 'property="og:image"' in text
+
+
+def test_home_shows_the_three_newest_office_items_and_six_newest_member_items(client):
+    from tests.factories import ArticleFactory
+
+    essen = MemberFactory(designation="Stadt Essen")
+    for day in range(1, 6):
+        ArticleFactory(
+            title=f"Büro-Meldung {day}", published_at=timezone.now() - datetime.timedelta(days=day)
+        )
+        ArticleFactory(
+            title=f"Essen-Meldung {day}",
+            member=essen,
+            published_at=timezone.now() - datetime.timedelta(days=day),
+        )
+    ArticleFactory(title="Mitglieder-Meldung 0", member=essen, visibility="mitglieder")
+    text = client.get("/").text
+    office = text[text.index('id="defus-aktuell"') : text.index('id="neues-von-mitgliedern"')]
+    assert [f"Büro-Meldung {day}" in office for day in range(1, 6)] == [
+        True,
+        True,
+        True,
+        False,
+        False,
+    ]
+    assert office.count("Mehr erfahren") == 3
+    members = text[text.index('id="neues-von-mitgliedern"') :]
+    assert all(f"Essen-Meldung {day}" in members for day in range(1, 6))
+    assert "Mitglieder-Meldung 0" not in text
+    assert "Stadt Essen" in members

@@ -30,3 +30,18 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_private_area
     text = client.get("/robots.txt").text
     assert "Sitemap: http://127.0.0.1:8000/sitemap.xml" in text
     assert "Disallow: /mitgliederbereich/" in text
+
+
+def test_sitemap_leaves_out_members_only_drafts_and_scheduled_articles(client):
+    from django.utils import timezone
+
+    from tests.factories import ArticleFactory
+
+    ArticleFactory(slug="oeffentlich")
+    ArticleFactory(slug="intern", visibility="mitglieder")
+    ArticleFactory(slug="entwurf", status="entwurf")
+    ArticleFactory(slug="geplant", published_at=timezone.now() + datetime.timedelta(days=1))
+    text = client.get("/sitemap.xml").text
+    assert "/aktuelles/oeffentlich/</loc>" in text
+    for hidden in ["intern", "entwurf", "geplant"]:
+        assert f"/aktuelles/{hidden}/" not in text
