@@ -33,6 +33,7 @@ urlpatterns = [
     path("", include((page_patterns, "pages"))),
     path("mitglieder/", include("members.urls")),
     path("themen/", include("knowledge.theme_urls")),
+    path("mitgliederbereich/abfragen/", include("knowledge.inquiry_urls")),
     path("konto/", include("allauth.urls")),
     path("verwaltung/", admin.site.urls),
 ]

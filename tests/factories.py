@@ -2,7 +2,9 @@ import datetime
 
 import factory
 from django.contrib.auth.hashers import make_password
+from django.utils import timezone
 
+from knowledge.models import Answer, Inquiry
 from members.models import ContactPerson, Member, User
 
 PASSWORD = "Sicheres-Testpasswort-2026"
@@ -43,3 +45,22 @@ class UserFactory(factory.django.DjangoModelFactory):
     last_name = "Beispiel"
     password = PASSWORD_HASH
     member = factory.SubFactory(MemberFactory)
+
+
+class InquiryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Inquiry
+
+    title = factory.Sequence(lambda n: f"Erfahrungen mit Alkoholverboten im öffentlichen Raum {n}")
+    context = "Welche Regeln gelten bei Ihnen, und wie kontrollieren Sie sie?"
+    deadline = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=14))
+    asked_by_member = factory.SubFactory(MemberFactory)
+
+
+class AnswerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Answer
+
+    inquiry = factory.SubFactory(InquiryFactory)
+    member = factory.SubFactory(MemberFactory)
+    text = "Bei uns gilt ein Alkoholkonsumverbot am Bahnhof; der Ordnungsdienst kontrolliert."
