@@ -9,7 +9,7 @@ from knowledge.models import Theme
 
 @transaction.atomic
 def load_demo() -> None:
-    from knowledge import project_demo
+    from knowledge import inquiry_demo, project_demo
     from members import demo as members_demo
     from news import demo as news_demo
 
@@ -18,3 +18,4 @@ def load_demo() -> None:
     members_demo.load()
     project_demo.load()
     news_demo.load()
+    inquiry_demo.load()

@@ -149,6 +149,11 @@ STATIC_ROOT = BASE_DIR / "var" / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "var" / "media"))
+# Members' files: outside MEDIA_ROOT, served only by views that check access.
+PROTECTED_MEDIA_ROOT = Path(
+    os.environ.get("DJANGO_PROTECTED_MEDIA_ROOT", BASE_DIR / "var" / "protected")
+)
+ANSWER_ATTACHMENT_MAX_SIZE = int(os.environ.get("DJANGO_ANSWER_ATTACHMENT_MAX_MB", "20")) * 2**20
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

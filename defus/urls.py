@@ -43,6 +43,7 @@ urlpatterns = [
     path("aktuelles/", include("news.urls")),
     path("themen/", include("knowledge.theme_urls")),
     path("projekte/", include("knowledge.project_urls")),
+    path("mitgliederbereich/abfragen/", include("knowledge.inquiry_urls")),
     path("konto/", include("allauth.urls")),
     path("verwaltung/", admin.site.urls),
 ]

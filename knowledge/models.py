@@ -1,8 +1,19 @@
+import datetime
+import os
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage
 from django.db import models
+from django.db.models.functions import ExtractYear
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from defus.fields import RichTextField
+from members.models import Member, has_member_access
 
 
 class Theme(models.Model):
@@ -91,3 +102,271 @@ class Project(models.Model):
     @property
     def effective_end(self):
         return self.extended_until or self.ends_on
+
+
+# Abfragen: the member exchange ("Städte helfen Städten").
+
+
+class InquiryFileStorage(FileSystemStorage):
+    """Answer attachments below ``PROTECTED_MEDIA_ROOT``: no public URL, only the download
+    view, which checks access, hands them out."""
+
+    @cached_property
+    def base_location(self):
+        return self._value_or_setting(self._location, settings.PROTECTED_MEDIA_ROOT / "abfragen")
+
+    def _clear_cached_properties(self, setting, **kwargs):
+        super()._clear_cached_properties(setting, **kwargs)
+        if setting == "PROTECTED_MEDIA_ROOT":
+            self.__dict__.pop("base_location", None)
+            self.__dict__.pop("location", None)
+
+    def url(self, name):
+        raise ValueError("Anhänge von Abfragen haben keine öffentliche Adresse.")
+
+
+inquiry_storage = InquiryFileStorage()
+
+
+def inquiry_attachment_storage() -> InquiryFileStorage:
+    return inquiry_storage
+
+
+ATTACHMENT_SIGNATURES = {
+    "pdf": (b"%PDF",),
+    "docx": (b"PK\x03\x04",),
+    "xlsx": (b"PK\x03\x04",),
+    "pptx": (b"PK\x03\x04",),
+    "odt": (b"PK\x03\x04",),
+    "png": (b"\x89PNG\r\n\x1a\n",),
+    "jpg": (b"\xff\xd8\xff",),
+    "jpeg": (b"\xff\xd8\xff",),
+}
+
+
+def validate_answer_attachment(file) -> None:
+    """Only documents and images of an allowed type, whose content matches the extension,
+    and no larger than ``ANSWER_ATTACHMENT_MAX_SIZE``."""
+    name = os.path.basename(file.name or "")
+    extension = name.rpartition(".")[2].lower() if "." in name else ""
+    if extension not in ATTACHMENT_SIGNATURES:
+        raise ValidationError(
+            _("„%(name)s“: Dateien dieses Typs sind nicht erlaubt. Erlaubt sind PDF, Word "
+              "(.docx), Excel (.xlsx), PowerPoint (.pptx), OpenDocument-Text (.odt), PNG und JPG."),
+            code="extension",
+            params={"name": name},
+        )  # fmt: skip
+    limit = settings.ANSWER_ATTACHMENT_MAX_SIZE
+    if file.size > limit:
+        raise ValidationError(
+            _("„%(name)s“ ist %(size)s groß; erlaubt sind höchstens %(limit)s."),
+            code="size",
+            params={
+                "name": name,
+                "size": filesizeformat(file.size),
+                "limit": filesizeformat(limit),
+            },
+        )
+    file.seek(0)
+    head = file.read(16)
+    file.seek(0)
+    if not head.startswith(ATTACHMENT_SIGNATURES[extension]):
+        raise ValidationError(
+            _("„%(name)s“: Der Inhalt der Datei passt nicht zur Endung .%(extension)s."),
+            code="content",
+            params={"name": name, "extension": extension},
+        )
+
+
+class InquiryQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self if has_member_access(user) else self.none()
+
+    def open(self, today: datetime.date):
+        """Still taking answers: the deadline day itself counts (Europe/Berlin)."""
+        return self.filter(deadline__gte=today)
+
+    def closed(self, today: datetime.date):
+        return self.filter(deadline__lt=today)
+
+    def with_answer_count(self):
+        return self.annotate(answer_count=models.Count("answers"))
+
+    def by_year(self):
+        """Newest year first, and within a year in the order they were asked, as the annual
+        report lists them."""
+        return self.annotate(year=ExtractYear("created_at")).order_by("-year", "created_at", "pk")
+
+
+class Inquiry(models.Model):
+    """An Abfrage: a member (or the office) asks the whole network a question."""
+
+    title = models.CharField(_("Titel"), max_length=250)
+    context = models.TextField(
+        _("Hintergrund und Fragen"),
+        help_text=_("Worum es geht und was Sie von den anderen Mitgliedern wissen möchten."),
+    )
+    deadline = models.DateField(
+        _("Antworten bis"), help_text=_("Bis einschließlich zu diesem Tag können alle antworten.")
+    )
+    asked_by_member = models.ForeignKey(
+        Member,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="inquiries",
+        verbose_name=_("gefragt von (Mitglied)"),
+        help_text=_("Leer = die DEFUS-Geschäftsstelle fragt."),
+    )
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="inquiries",
+        verbose_name=_("gestellt von"),
+    )
+    created_at = models.DateTimeField(_("gestellt am"), default=timezone.now)
+    summary = RichTextField(
+        _("Zusammenfassung"),
+        blank=True,
+        help_text=_("Schreibt die Geschäftsstelle nach Ablauf der Frist."),
+    )
+    summary_published_at = models.DateTimeField(
+        _("Zusammenfassung veröffentlicht am"),
+        null=True,
+        blank=True,
+        help_text=_("Leer = Entwurf: Die Mitglieder sehen die Zusammenfassung erst ab dann."),
+    )
+
+    objects = InquiryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Abfrage")
+        verbose_name_plural = _("Abfragen")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(summary_published_at__isnull=True) | ~models.Q(summary=""),
+                name="inquiry_published_summary_has_text",
+                violation_error_message=_("Eine veröffentlichte Zusammenfassung braucht Text."),
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("inquiries:detail", kwargs={"pk": self.pk})
+
+    def clean(self):
+        published = self.summary_published_at
+        if published and self.deadline and timezone.localdate(published) <= self.deadline:
+            raise ValidationError(
+                {"summary_published_at": _("Die Zusammenfassung erscheint erst nach der Frist.")}
+            )
+
+    @property
+    def asker(self) -> str:
+        return str(self.asked_by_member) if self.asked_by_member_id else _("DEFUS-Geschäftsstelle")
+
+    def is_open(self, today: datetime.date | None = None) -> bool:
+        return self.deadline >= (today or timezone.localdate())
+
+    @property
+    def published_summary(self) -> str:
+        if self.summary_published_at and self.summary_published_at <= timezone.now():
+            return self.summary
+        return ""
+
+    def members_by_answer_status(self):
+        """The members asked (active from the day of the question until its deadline, or
+        until today), and anyone who answered, each annotated with ``has_answered``.
+        One query."""
+        asked_on = timezone.localdate(self.created_at)
+        until = min(self.deadline, timezone.localdate())
+        asked = Member.objects.active_on(asked_on).active_on(until).values("pk")
+        return (
+            Member.objects.annotate(
+                has_answered=models.Exists(
+                    Answer.objects.filter(inquiry=self, member=models.OuterRef("pk"))
+                )
+            )
+            .filter(models.Q(has_answered=True) | models.Q(pk__in=asked))
+            .exclude(pk=self.asked_by_member_id)
+            .order_by("name")
+        )
+
+
+class Answer(models.Model):
+    """A member's answer to an Abfrage: one per member, editable until the deadline."""
+
+    inquiry = models.ForeignKey(
+        Inquiry, on_delete=models.CASCADE, related_name="answers", verbose_name=_("Abfrage")
+    )
+    member = models.ForeignKey(
+        Member, on_delete=models.PROTECT, related_name="answers", verbose_name=_("Mitglied")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="answers",
+        verbose_name=_("verfasst von"),
+    )
+    text = models.TextField(_("Antwort"))
+    created_at = models.DateTimeField(_("geantwortet am"), default=timezone.now)
+    updated_at = models.DateTimeField(_("zuletzt geändert"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("Antwort")
+        verbose_name_plural = _("Antworten")
+        ordering = ["inquiry", "member__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["inquiry", "member"],
+                name="one_answer_per_member_and_inquiry",
+                violation_error_message=_("Jedes Mitglied antwortet einmal auf eine Abfrage."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.member} – {self.inquiry}"
+
+    def get_absolute_url(self):
+        return f"{self.inquiry.get_absolute_url()}#antwort-{self.member_id}"
+
+
+class AnswerAttachmentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(answer__inquiry__in=Inquiry.objects.visible_to(user))
+
+
+class AnswerAttachment(models.Model):
+    answer = models.ForeignKey(
+        Answer, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("Antwort")
+    )
+    file = models.FileField(
+        _("Datei"),
+        upload_to="%Y/%m/",
+        storage=inquiry_attachment_storage,
+        max_length=255,
+        validators=[validate_answer_attachment],
+    )
+    name = models.CharField(_("Dateiname"), max_length=200)
+    size = models.PositiveBigIntegerField(_("Größe in Byte"))
+    uploaded_at = models.DateTimeField(_("hochgeladen am"), default=timezone.now)
+
+    objects = AnswerAttachmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Anhang")
+        verbose_name_plural = _("Anhänge")
+        ordering = ["answer", "uploaded_at", "pk"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("inquiries:attachment", kwargs={"pk": self.pk})

@@ -4,6 +4,7 @@ import factory
 from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
+from knowledge.models import Answer, Inquiry
 from members.models import ContactPerson, Member, User
 from news.models import Article
 
@@ -65,3 +66,22 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     def themes(self, create, themes, **kwargs):
         if create and themes:
             self.themes.set(themes)
+
+
+class InquiryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Inquiry
+
+    title = factory.Sequence(lambda n: f"Erfahrungen mit Alkoholverboten im öffentlichen Raum {n}")
+    context = "Welche Regeln gelten bei Ihnen, und wie kontrollieren Sie sie?"
+    deadline = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=14))
+    asked_by_member = factory.SubFactory(MemberFactory)
+
+
+class AnswerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Answer
+
+    inquiry = factory.SubFactory(InquiryFactory)
+    member = factory.SubFactory(MemberFactory)
+    text = "Bei uns gilt ein Alkoholkonsumverbot am Bahnhof; der Ordnungsdienst kontrolliert."
