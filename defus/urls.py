@@ -32,6 +32,7 @@ urlpatterns = [
     ),
     path("", include((page_patterns, "pages"))),
     path("mitglieder/", include("members.urls")),
+    path("termine/", include("events.urls")),
     path("themen/", include("knowledge.theme_urls")),
     path("konto/", include("allauth.urls")),
     path("verwaltung/", admin.site.urls),
