@@ -9,8 +9,10 @@ from knowledge.models import Theme
 
 @transaction.atomic
 def load_demo() -> None:
+    from events import demo as events_demo
     from members import demo as members_demo
 
     content.ensure_pages(Page)
     content.ensure_themes(Theme)
     members_demo.load()
+    events_demo.load()
