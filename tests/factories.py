@@ -2,7 +2,9 @@ import datetime
 
 import factory
 from django.contrib.auth.hashers import make_password
+from django.utils import timezone
 
+from events.models import Event, Series
 from members.models import ContactPerson, Member, User
 
 PASSWORD = "Sicheres-Testpasswort-2026"
@@ -43,3 +45,23 @@ class UserFactory(factory.django.DjangoModelFactory):
     last_name = "Beispiel"
     password = PASSWORD_HASH
     member = factory.SubFactory(MemberFactory)
+
+
+class SeriesFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Series
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Webinarreihe {n}")
+    slug = factory.Sequence(lambda n: f"webinarreihe-{n}")
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Event
+
+    title = factory.Sequence(lambda n: f"Austausch zur kommunalen Prävention {n}")
+    slug = factory.Sequence(lambda n: f"austausch-{n}")
+    kind = Event.Kind.EXCHANGE
+    starts_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=10))
+    online = True
