@@ -9,6 +9,7 @@ from knowledge.models import Theme
 
 @transaction.atomic
 def load_demo() -> None:
+    from events import demo as events_demo
     from knowledge import inquiry_demo, project_demo
     from members import demo as members_demo
     from news import demo as news_demo
@@ -19,3 +20,4 @@ def load_demo() -> None:
     project_demo.load()
     news_demo.load()
     inquiry_demo.load()
+    events_demo.load()

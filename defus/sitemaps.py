@@ -6,6 +6,7 @@ from django.contrib.sitemaps import Sitemap
 from django.utils import timezone
 
 from defus.models import Page
+from events.sitemaps import EventSitemap
 from knowledge.models import Project, Theme
 from members.models import Member
 from news.models import Article
@@ -48,7 +49,7 @@ class ArticleSitemap(Sitemap):
 
 class StaticSitemap(Sitemap):
     def items(self):
-        return ["home", "members:list", "projects:list", "themes:list", "news:list"]
+        return ["home", "members:list", "projects:list", "themes:list", "news:list", "events:list"]
 
     def location(self, name):
         from django.urls import reverse
@@ -63,4 +64,5 @@ SITEMAPS = {
     "themes": ThemeSitemap,
     "projects": ProjectSitemap,
     "news": ArticleSitemap,
+    "events": EventSitemap,
 }

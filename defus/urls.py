@@ -41,6 +41,7 @@ urlpatterns = [
     path("", include((page_patterns, "pages"))),
     path("mitglieder/", include("members.urls")),
     path("aktuelles/", include("news.urls")),
+    path("termine/", include("events.urls")),
     path("themen/", include("knowledge.theme_urls")),
     path("projekte/", include("knowledge.project_urls")),
     path("mitgliederbereich/abfragen/", include("knowledge.inquiry_urls")),

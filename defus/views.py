@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, TemplateView
 
 from defus.models import Page
+from events.models import Event
 from members.models import Member, Person
 from news.models import Article
 
@@ -18,9 +19,11 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
+        today = timezone.localdate()
         articles = Article.objects.visible_to(user).select_related("member")
         return super().get_context_data(
-            member_counts=Member.objects.active_on(timezone.localdate()).counts(),
+            member_counts=Member.objects.active_on(today).counts(),
+            events=Event.objects.visible_to(user).upcoming(today).select_related("series")[:5],
             office_news=articles.from_office()[:3],
             member_news=articles.from_members()[:6],
             **kwargs,

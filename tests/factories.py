@@ -4,6 +4,7 @@ import factory
 from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
+from events.models import Event, Series
 from knowledge.models import Answer, Inquiry
 from members.models import ContactPerson, Member, User
 from news.models import Article
@@ -85,3 +86,23 @@ class AnswerFactory(factory.django.DjangoModelFactory):
     inquiry = factory.SubFactory(InquiryFactory)
     member = factory.SubFactory(MemberFactory)
     text = "Bei uns gilt ein Alkoholkonsumverbot am Bahnhof; der Ordnungsdienst kontrolliert."
+
+
+class SeriesFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Series
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Webinarreihe {n}")
+    slug = factory.Sequence(lambda n: f"webinarreihe-{n}")
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Event
+
+    title = factory.Sequence(lambda n: f"Austausch zur kommunalen Prävention {n}")
+    slug = factory.Sequence(lambda n: f"austausch-{n}")
+    kind = Event.Kind.EXCHANGE
+    starts_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=10))
+    online = True

@@ -57,7 +57,13 @@ def test_home_page_and_directory_can_never_disagree_on_the_count(client):
 
 
 def test_home_page_stays_within_its_query_budget(client, django_assert_max_num_queries):
+    from tests.factories import ArticleFactory, EventFactory
+
     MemberFactory.create_batch(200)
+    member = MemberFactory()
+    ArticleFactory.create_batch(300)
+    ArticleFactory.create_batch(300, member=member)
+    EventFactory.create_batch(300, starts_on=timezone.localdate() + datetime.timedelta(days=3))
     with django_assert_max_num_queries(6):
         assert client.get("/").status_code == 200
 
@@ -97,3 +103,20 @@ def test_home_shows_the_three_newest_office_items_and_six_newest_member_items(cl
     assert all(f"Essen-Meldung {day}" in members for day in range(1, 6))
     assert "Mitglieder-Meldung 0" not in text
     assert "Stadt Essen" in members
+
+
+def test_home_lists_the_next_five_dates_with_countdowns_and_hides_intern_ones(client):
+    from tests.factories import EventFactory
+
+    today = timezone.localdate()
+    for days in range(1, 8):
+        EventFactory(
+            title=f"Termin in {days} Tagen", starts_on=today + datetime.timedelta(days=days)
+        )
+    EventFactory(title="Vorstandssitzung", starts_on=today, audience="intern")
+    EventFactory(title="Vergangener Termin", starts_on=today - datetime.timedelta(days=3))
+    text = client.get("/").text
+    block = text[text.index('id="termine"') : text.index('id="neues-von-mitgliedern"')]
+    assert "morgen" in block and "in 5 Tagen" in block
+    assert "Termin in 6 Tagen" not in block
+    assert "Vorstandssitzung" not in text and "Vergangener Termin" not in text
