@@ -1,0 +1,64 @@
+"""Nothing for members reaches an anonymous visitor: a crawler follows every link a search
+engine could follow, from the home page, the sitemap and the feeds, and looks for the secret."""
+
+import datetime
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from defus.content import ensure_pages, ensure_themes
+from defus.models import Page
+from knowledge.models import Theme
+from tests.crawler import crawl
+from tests.factories import (
+    AnswerFactory,
+    ArticleFactory,
+    ContactPersonFactory,
+    EventFactory,
+    InquiryFactory,
+    MemberFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+SECRET = "Geheimsache"
+START = ["/", "/sitemap.xml", "/robots.txt", "/aktuelles/feed/", "/termine/kalender.ics",
+         "/termine/archiv/", "/mitglieder/", "/projekte/", "/themen/"]  # fmt: skip
+
+
+@pytest.fixture
+def secrets(member):
+    """One members-only thing of every kind, each carrying the secret word."""
+    ensure_pages(Page)
+    ensure_themes(Theme)
+    today = timezone.localdate()
+    ContactPersonFactory(member=member, name=f"{SECRET} Ansprechperson", email="geheim@essen.example")
+    ArticleFactory(title=f"{SECRET} Meldung", slug="geheim-meldung", visibility="mitglieder")
+    ArticleFactory(title=f"{SECRET} Mitgliedsmeldung", slug="geheim-mitglied", member=member, visibility="mitglieder")
+    EventFactory(title=f"{SECRET} Vorstandssitzung", slug="geheim-termin", audience="intern", starts_on=today + datetime.timedelta(days=2))
+    EventFactory(title=f"{SECRET} Alte Sitzung", slug="geheim-alt", audience="intern", starts_on=today - datetime.timedelta(days=200))
+    inquiry = InquiryFactory(title=f"{SECRET} Abfrage", asked_by_member=member)
+    AnswerFactory(inquiry=inquiry, member=MemberFactory(), text=f"{SECRET} Antwort")
+    # Public neighbours, so that lists, pages and feeds are not empty.
+    ArticleFactory(title="Öffentliche Meldung", member=member)
+    EventFactory(title="Öffentlicher Termin", starts_on=today + datetime.timedelta(days=2))
+    EventFactory(title="Mitgliedertreffen", audience="mitglieder", starts_on=today + datetime.timedelta(days=9))
+
+
+def test_an_anonymous_crawler_never_meets_members_content(secrets):
+    pages = crawl(Client(), START)
+    assert len(pages) > 30
+    assert "/aktuelles/oeffentliche-meldung/" in pages or any("/aktuelles/" in p for p in pages)
+    leaks = [path for path, (_, body) in pages.items() if SECRET.lower() in body.lower()]
+    assert leaks == []
+    errors = [path for path, (status, _) in pages.items() if status >= 500]
+    assert errors == []
+
+
+def test_a_member_crawler_does_meet_it(secrets, client, member_user):
+    client.force_login(member_user)
+    pages = crawl(client, ["/", "/aktuelles/", "/termine/", "/mitglieder/essen/"], limit=300)
+    found = " ".join(body for _, body in pages.values())
+    for thing in ["Ansprechperson", "Meldung", "Mitgliedsmeldung", "Vorstandssitzung"]:
+        assert f"{SECRET} {thing}" in found
