@@ -9,8 +9,10 @@ from knowledge.models import Theme
 
 @transaction.atomic
 def load_demo() -> None:
+    from knowledge import demo as knowledge_demo
     from members import demo as members_demo
 
     content.ensure_pages(Page)
     content.ensure_themes(Theme)
     members_demo.load()
+    knowledge_demo.load()

@@ -33,6 +33,8 @@ urlpatterns = [
     path("", include((page_patterns, "pages"))),
     path("mitglieder/", include("members.urls")),
     path("themen/", include("knowledge.theme_urls")),
+    path("wissen/", include("knowledge.collection_urls")),
+    path("dokumente/", include("knowledge.document_urls")),
     path("konto/", include("allauth.urls")),
     path("verwaltung/", admin.site.urls),
 ]
