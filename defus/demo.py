@@ -10,6 +10,7 @@ from knowledge.models import Theme
 @transaction.atomic
 def load_demo() -> None:
     from events import demo as events_demo
+    from knowledge import demo as knowledge_demo
     from knowledge import inquiry_demo, project_demo
     from members import demo as members_demo
     from news import demo as news_demo
@@ -21,3 +22,4 @@ def load_demo() -> None:
     news_demo.load()
     inquiry_demo.load()
     events_demo.load()
+    knowledge_demo.load()

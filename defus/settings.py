@@ -149,11 +149,21 @@ STATIC_ROOT = BASE_DIR / "var" / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "var" / "media"))
-# Members' files: outside MEDIA_ROOT, served only by views that check access.
+ANSWER_ATTACHMENT_MAX_SIZE = int(os.environ.get("DJANGO_ANSWER_ATTACHMENT_MAX_MB", "20")) * 2**20
+# Members' documents live outside any public URL; only the download view hands them out.
 PROTECTED_MEDIA_ROOT = Path(
     os.environ.get("DJANGO_PROTECTED_MEDIA_ROOT", BASE_DIR / "var" / "protected")
 )
-ANSWER_ATTACHMENT_MAX_SIZE = int(os.environ.get("DJANGO_ANSWER_ATTACHMENT_MAX_MB", "20")) * 2**20
+# "" streams files through Django; "x-accel-redirect" (nginx) or "x-sendfile" (Apache) hands the
+# bytes to the web server after the visibility check. The prefix is nginx's `internal` location
+# that maps onto PROTECTED_MEDIA_ROOT; X-Sendfile gets the file's absolute path instead.
+DOCUMENT_SENDFILE = os.environ.get("DJANGO_DOCUMENT_SENDFILE", "").strip().lower()
+DOCUMENT_SENDFILE_PREFIX = os.environ.get("DJANGO_DOCUMENT_SENDFILE_PREFIX", "/geschuetzt/")
+if DOCUMENT_SENDFILE not in {"", "x-accel-redirect", "x-sendfile"}:
+    raise ImproperlyConfigured(
+        "DJANGO_DOCUMENT_SENDFILE kennt nur „x-accel-redirect“, „x-sendfile“ oder nichts."
+    )
+DOCUMENT_MAX_UPLOAD_MB = int(os.environ.get("DJANGO_DOCUMENT_MAX_UPLOAD_MB", "25"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

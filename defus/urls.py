@@ -45,6 +45,8 @@ urlpatterns = [
     path("themen/", include("knowledge.theme_urls")),
     path("projekte/", include("knowledge.project_urls")),
     path("mitgliederbereich/abfragen/", include("knowledge.inquiry_urls")),
+    path("wissen/", include("knowledge.collection_urls")),
+    path("dokumente/", include("knowledge.document_urls")),
     path("konto/", include("allauth.urls")),
     path("verwaltung/", admin.site.urls),
 ]

@@ -3,7 +3,17 @@ from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from knowledge.models import Answer, AnswerAttachment, Inquiry, Project, Theme
+from knowledge.models import (
+    Answer,
+    AnswerAttachment,
+    Collection,
+    Document,
+    Entry,
+    Inquiry,
+    Project,
+    Theme,
+)
+from knowledge.services import collection_mark_changed
 
 
 @admin.register(Theme)
@@ -82,3 +92,63 @@ class AnswerAdmin(admin.ModelAdmin):
     date_hierarchy = "updated_at"
     autocomplete_fields = ["inquiry", "member", "author"]
     inlines = [AnswerAttachmentInline]
+
+
+class EntryInline(admin.StackedInline):
+    model = Entry
+    extra = 0
+    fields = [
+        ("kind", "title"),
+        "description",
+        ("url", "document"),
+        ("source", "date"),
+        "tags",
+        ("added_by", "added_at"),
+    ]
+    readonly_fields = ["added_by"]
+    autocomplete_fields = ["document"]
+
+
+@admin.register(Collection)
+class CollectionAdmin(admin.ModelAdmin):
+    list_display = ["title", "theme", "entry_count", "updated_at"]
+    list_filter = ["theme"]
+    list_select_related = ["theme"]
+    search_fields = ["title", "description"]
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["created_at", "updated_at"]
+    date_hierarchy = "updated_at"
+    inlines = [EntryInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(entry_count=Count("entries"))
+
+    @admin.display(description=_("Einträge"), ordering="entry_count")
+    def entry_count(self, collection):
+        return collection.entry_count
+
+    def save_formset(self, request, form, formset, change):
+        entries = formset.save(commit=False)
+        added = [entry for entry in entries if entry.pk is None]
+        for entry in added:
+            entry.added_by = request.user
+        for entry in entries:
+            entry.save()
+        for entry in formset.deleted_objects:
+            entry.delete()
+        formset.save_m2m()
+        if added:
+            collection_mark_changed(
+                collection=form.instance, at=max(entry.added_at for entry in added)
+            )
+
+
+@admin.register(Document)
+class DocumentAdmin(admin.ModelAdmin):
+    list_display = ["title", "date", "visibility", "collection", "project"]
+    list_filter = ["visibility", "project"]
+    list_select_related = ["collection", "project"]
+    search_fields = ["title", "description"]
+    autocomplete_fields = ["collection"]
+    date_hierarchy = "date"
+    fields = ["title", "description", "file", "date", "visibility", "collection", "project"]

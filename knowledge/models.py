@@ -1,18 +1,24 @@
 import datetime
 import os
+from pathlib import PurePath
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.db import models
-from django.db.models.functions import ExtractYear
+from django.db.models.fields.files import FieldFile
+from django.db.models.functions import Coalesce, ExtractYear
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from defus.fields import RichTextField
+from knowledge.storage import protected_storage
+from knowledge.validators import DOCUMENT_TYPES, extension, validate_document_file
 from members.models import Member, has_member_access
 
 
@@ -370,3 +376,305 @@ class AnswerAttachment(models.Model):
 
     def get_absolute_url(self):
         return reverse("inquiries:attachment", kwargs={"pk": self.pk})
+
+
+class CollectionQuerySet(models.QuerySet):
+    def catalogue(self, user):
+        """Collections by Themenschwerpunkt, with ``entry_count``; for members also
+        ``seen_until`` (their previous visit) and ``new_entry_count``."""
+        collections = (
+            self.select_related("theme")
+            .annotate(
+                area_title=Coalesce("theme__parent__title", "theme__title"),
+                area_slug=Coalesce("theme__parent__slug", "theme__slug"),
+                area_position=Coalesce("theme__parent__position", "theme__position"),
+                entry_count=_count_entries(Entry.objects.all()),
+            )
+            .order_by("area_position", "area_title", "title")
+        )
+        return collections._with_news_for(user) if has_member_access(user) else collections
+
+    def changed_since_last_visit(self, user):
+        """Collections with entries this member has not seen yet, most recently changed first."""
+        if not has_member_access(user):
+            return self.none()
+        return (
+            self.select_related("theme")
+            ._with_news_for(user)
+            .filter(new_entry_count__gt=0)
+            .order_by("-updated_at")
+        )
+
+    def _with_news_for(self, user):
+        """Entries count as new when someone else added them after the member's previous
+        visit of the collection (never visited: after the account was created)."""
+        previous_visit = CollectionVisit.objects.filter(
+            user=user, collection=models.OuterRef("pk")
+        ).values("visited_at")
+        return self.annotate(
+            seen_until=Coalesce(models.Subquery(previous_visit), models.Value(user.date_joined)),
+            new_entry_count=_count_entries(
+                Entry.objects.filter(Entry.new_to(user, since=models.OuterRef("seen_until")))
+            ),
+        )
+
+
+def _count_entries(entries):
+    per_collection = (
+        entries.filter(collection=models.OuterRef("pk"))
+        .order_by()
+        .values("collection")
+        .annotate(count=models.Count("pk"))
+        .values("count")
+    )
+    return Coalesce(models.Subquery(per_collection), 0)
+
+
+class Collection(models.Model):
+    """An Informationssammlung: links, documents and notes on one topic, for members."""
+
+    title = models.CharField(_("Titel"), max_length=200)
+    slug = models.SlugField(_("Kurzadresse"), unique=True, max_length=200)
+    theme = models.ForeignKey(
+        Theme,
+        on_delete=models.PROTECT,
+        related_name="collections",
+        verbose_name=_("Thema"),
+        help_text=_("Ein Themenschwerpunkt oder ein Thema darunter."),
+    )
+    description = models.TextField(
+        _("Beschreibung"), help_text=_("Öffentlich sichtbar, auch für Nicht-Mitglieder.")
+    )
+    created_at = models.DateTimeField(_("angelegt am"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(
+        _("zuletzt ergänzt am"),
+        default=timezone.now,
+        editable=False,
+        help_text=_("Wann zuletzt ein Eintrag hinzukam."),
+    )
+
+    objects = CollectionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Informationssammlung")
+        verbose_name_plural = _("Informationssammlungen")
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("collections:detail", kwargs={"slug": self.slug})
+
+
+class EntryQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self if has_member_access(user) else self.none()
+
+    def with_new_marker(self, *, user, since):
+        """Annotate ``is_new``: added by someone else after ``since``."""
+        return self.annotate(
+            is_new=models.ExpressionWrapper(
+                Entry.new_to(user, since=since), output_field=models.BooleanField()
+            )
+        )
+
+
+class Entry(models.Model):
+    class Kind(models.TextChoices):
+        LINK = "link", _("Link")
+        DOCUMENT = "dokument", _("Dokument")
+        NOTE = "notiz", _("Notiz")
+
+    collection = models.ForeignKey(
+        Collection,
+        on_delete=models.CASCADE,
+        related_name="entries",
+        verbose_name=_("Informationssammlung"),
+    )
+    kind = models.CharField(_("Art"), max_length=10, choices=Kind, default=Kind.LINK)
+    title = models.CharField(_("Titel"), max_length=250)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    url = models.URLField(_("Adresse (URL)"), max_length=500, blank=True)
+    document = models.ForeignKey(
+        "Document",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="entries",
+        verbose_name=_("Dokument"),
+    )
+    source = models.CharField(
+        _("Quelle oder Herausgeber"),
+        max_length=200,
+        blank=True,
+        help_text=_("z. B. „Stadt Freiburg“ oder „Deutsches Institut für Urbanistik“."),
+    )
+    date = models.DateField(_("Datum"), null=True, blank=True)
+    tags = ArrayField(
+        models.CharField(max_length=40),
+        verbose_name=_("Schlagworte"),
+        default=list,
+        blank=True,
+        size=10,
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("hinzugefügt von"),
+    )
+    added_at = models.DateTimeField(_("hinzugefügt am"), default=timezone.now)
+
+    objects = EntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Eintrag")
+        verbose_name_plural = _("Einträge")
+        ordering = ["-added_at", "title"]
+        indexes = [models.Index(fields=["collection", "-added_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(kind="link") | ~models.Q(url=""),
+                name="entry_link_has_url",
+                violation_error_message=_("Ein Link braucht eine Adresse (URL)."),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(kind="dokument") | models.Q(document__isnull=False),
+                name="entry_document_has_document",
+                violation_error_message=_("Ein Dokument-Eintrag braucht ein Dokument."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @staticmethod
+    def new_to(user, *, since) -> models.Q:
+        return models.Q(added_at__gt=since) & (
+            models.Q(added_by__isnull=True) | ~models.Q(added_by=user)
+        )
+
+    @property
+    def target_url(self) -> str:
+        if self.kind == self.Kind.DOCUMENT and self.document_id:
+            return self.document.get_absolute_url()
+        return self.url
+
+
+class CollectionVisit(models.Model):
+    """When a member last looked at a collection: later entries are "neu" for them."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    collection = models.ForeignKey(Collection, on_delete=models.CASCADE, related_name="visits")
+    visited_at = models.DateTimeField(_("zuletzt angesehen am"))
+
+    class Meta:
+        verbose_name = _("Besuch einer Informationssammlung")
+        verbose_name_plural = _("Besuche von Informationssammlungen")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "collection"], name="one_visit_per_collection")
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.collection}"
+
+
+def document_upload_to(document, filename: str) -> str:
+    path = PurePath(filename)
+    stem = slugify(path.stem)[:80] or "dokument"
+    year = (document.date or timezone.localdate()).year
+    return f"dokumente/{year}/{stem}.{extension(filename)}"
+
+
+class DocumentFile(FieldFile):
+    """A stored document; its address is the download view, which checks visibility."""
+
+    @property
+    def url(self):
+        self._require_file()
+        return self.instance.get_absolute_url() if self.instance.pk else ""
+
+
+class DocumentFileField(models.FileField):
+    attr_class = DocumentFile
+
+
+class DocumentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        if has_member_access(user):
+            return self
+        return self.filter(visibility=Document.Visibility.PUBLIC)
+
+
+class Document(models.Model):
+    """A protocol, presentation or documentation, public or for members only."""
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "oeffentlich", _("öffentlich")
+        MEMBERS = "mitglieder", _("nur für Mitglieder")
+
+    title = models.CharField(_("Titel"), max_length=250)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    file = DocumentFileField(
+        _("Datei"),
+        upload_to=document_upload_to,
+        storage=protected_storage,
+        max_length=255,
+        validators=[validate_document_file],
+        help_text=_(
+            "PDF, Word (.docx), Excel (.xlsx), PowerPoint (.pptx), OpenDocument-Text (.odt) "
+            "oder ein Bild (.png, .jpg, .webp)."
+        ),
+    )
+    date = models.DateField(_("Datum"), default=timezone.localdate)
+    visibility = models.CharField(
+        _("Sichtbarkeit"), max_length=12, choices=Visibility, default=Visibility.MEMBERS
+    )
+    # The link to an event (``event``, a ForeignKey to events.Event) comes with the merge of
+    # the events app.
+    collection = models.ForeignKey(
+        Collection,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="documents",
+        verbose_name=_("Informationssammlung"),
+    )
+    project = models.ForeignKey(
+        Project,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="documents",
+        verbose_name=_("Projekt"),
+    )
+    created_at = models.DateTimeField(_("hochgeladen am"), auto_now_add=True)
+
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Dokument")
+        verbose_name_plural = _("Dokumente")
+        ordering = ["-date", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("documents:download", kwargs={"pk": self.pk, "filename": self.filename})
+
+    @property
+    def filename(self) -> str:
+        return PurePath(self.file.name).name
+
+    @property
+    def file_type(self):
+        """How the file is served; None for a type no longer accepted for upload."""
+        return DOCUMENT_TYPES.get(extension(self.file.name))
+
+    @property
+    def is_public(self) -> bool:
+        return self.visibility == self.Visibility.PUBLIC

@@ -13,7 +13,16 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from knowledge.models import Answer, AnswerAttachment, Inquiry, validate_answer_attachment
+from knowledge.models import (
+    Answer,
+    AnswerAttachment,
+    Collection,
+    CollectionVisit,
+    Document,
+    Entry,
+    Inquiry,
+    validate_answer_attachment,
+)
 from members.models import ContactPerson, Member, User, has_member_access
 
 MAX_ATTACHMENTS_PER_ANSWER = 5
@@ -114,3 +123,69 @@ def answer_save(
             answer=answer, file=file, name=file.name[:200], size=file.size
         )
     return answer
+
+
+@transaction.atomic
+def entry_add(
+    *,
+    collection: Collection,
+    user: User,
+    kind: str,
+    title: str,
+    description: str = "",
+    url: str = "",
+    file: UploadedFile | None = None,
+    source: str = "",
+    date: datetime.date | None = None,
+    tags: Sequence[str] = (),
+) -> Entry:
+    """Add an entry to a collection on behalf of ``user`` and mark the collection as changed.
+
+    For a document entry the uploaded ``file`` becomes a members-only document of the
+    collection.
+    """
+    document = None
+    if kind == Entry.Kind.DOCUMENT:
+        document = Document(
+            title=title,
+            description=description,
+            file=file,
+            date=date or timezone.localdate(),
+            visibility=Document.Visibility.MEMBERS,
+            collection=collection,
+        )
+        document.full_clean()
+        document.save()
+    entry = Entry(
+        collection=collection,
+        kind=kind,
+        title=title,
+        description=description,
+        url=url if kind == Entry.Kind.LINK else "",
+        document=document,
+        source=source,
+        date=date,
+        tags=list(tags),
+        added_by=user,
+        added_at=timezone.now(),
+    )
+    entry.full_clean()
+    entry.save()
+    collection_mark_changed(collection=collection, at=entry.added_at)
+    return entry
+
+
+def collection_mark_changed(*, collection: Collection, at: datetime.datetime) -> None:
+    """Entries were added: the catalogue and the dashboard show the collection as changed."""
+    Collection.objects.filter(pk=collection.pk, updated_at__lt=at).update(updated_at=at)
+    collection.updated_at = max(collection.updated_at, at)
+
+
+def collection_visit_record(*, collection: Collection, user: User) -> None:
+    """Remember that ``user`` has seen ``collection`` now (one upsert)."""
+    CollectionVisit.objects.bulk_create(
+        [CollectionVisit(user=user, collection=collection, visited_at=timezone.now())],
+        update_conflicts=True,
+        unique_fields=["user", "collection"],
+        update_fields=["visited_at"],
+    )

@@ -61,3 +61,10 @@ def visitor(request, client):
 
 def permission(codename: str) -> Permission:
     return Permission.objects.get(codename=codename)
+
+
+@pytest.fixture(autouse=True)
+def protected_media_root(settings, tmp_path):
+    """Documents uploaded by tests land in a temporary folder, never in var/protected."""
+    settings.PROTECTED_MEDIA_ROOT = tmp_path / "geschuetzt"
+    return settings.PROTECTED_MEDIA_ROOT

@@ -106,3 +106,47 @@ class EventFactory(factory.django.DjangoModelFactory):
     kind = Event.Kind.EXCHANGE
     starts_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=10))
     online = True
+
+
+# knowledge: collections and documents -----------------------------------------------------
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "knowledge.Theme"
+        django_get_or_create = ["slug"]
+
+    title = factory.Sequence(lambda n: f"Thema {n}")
+    slug = factory.Sequence(lambda n: f"thema-{n}")
+
+
+class CollectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "knowledge.Collection"
+        django_get_or_create = ["slug"]
+
+    title = factory.Sequence(lambda n: f"Sammlung {n}")
+    slug = factory.Sequence(lambda n: f"sammlung-{n}")
+    theme = factory.SubFactory(ThemeFactory)
+    description = "Studien, Konzepte und Praxisbeispiele aus den Mitgliedsstädten."
+
+
+class EntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "knowledge.Entry"
+
+    collection = factory.SubFactory(CollectionFactory)
+    kind = "link"
+    title = factory.Sequence(lambda n: f"Praxisbeispiel {n}")
+    url = factory.Sequence(lambda n: f"https://www.pufii.de/beispiel-{n}")
+    source = "Pufii"
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "knowledge.Document"
+
+    title = factory.Sequence(lambda n: f"Protokoll {n}")
+    file = factory.django.FileField(filename="protokoll.pdf", data=b"%PDF-1.4\n%EOF\n")
+    date = datetime.date(2024, 9, 20)
+    visibility = "mitglieder"

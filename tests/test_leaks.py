@@ -33,17 +33,38 @@ def secrets(member):
     ensure_pages(Page)
     ensure_themes(Theme)
     today = timezone.localdate()
-    ContactPersonFactory(member=member, name=f"{SECRET} Ansprechperson", email="geheim@essen.example")
+    ContactPersonFactory(
+        member=member, name=f"{SECRET} Ansprechperson", email="geheim@essen.example"
+    )
     ArticleFactory(title=f"{SECRET} Meldung", slug="geheim-meldung", visibility="mitglieder")
-    ArticleFactory(title=f"{SECRET} Mitgliedsmeldung", slug="geheim-mitglied", member=member, visibility="mitglieder")
-    EventFactory(title=f"{SECRET} Vorstandssitzung", slug="geheim-termin", audience="intern", starts_on=today + datetime.timedelta(days=2))
-    EventFactory(title=f"{SECRET} Alte Sitzung", slug="geheim-alt", audience="intern", starts_on=today - datetime.timedelta(days=200))
+    ArticleFactory(
+        title=f"{SECRET} Mitgliedsmeldung",
+        slug="geheim-mitglied",
+        member=member,
+        visibility="mitglieder",
+    )
+    EventFactory(
+        title=f"{SECRET} Vorstandssitzung",
+        slug="geheim-termin",
+        audience="intern",
+        starts_on=today + datetime.timedelta(days=2),
+    )
+    EventFactory(
+        title=f"{SECRET} Alte Sitzung",
+        slug="geheim-alt",
+        audience="intern",
+        starts_on=today - datetime.timedelta(days=200),
+    )
     inquiry = InquiryFactory(title=f"{SECRET} Abfrage", asked_by_member=member)
     AnswerFactory(inquiry=inquiry, member=MemberFactory(), text=f"{SECRET} Antwort")
     # Public neighbours, so that lists, pages and feeds are not empty.
     ArticleFactory(title="Öffentliche Meldung", member=member)
     EventFactory(title="Öffentlicher Termin", starts_on=today + datetime.timedelta(days=2))
-    EventFactory(title="Mitgliedertreffen", audience="mitglieder", starts_on=today + datetime.timedelta(days=9))
+    EventFactory(
+        title="Mitgliedertreffen",
+        audience="mitglieder",
+        starts_on=today + datetime.timedelta(days=9),
+    )
 
 
 def test_an_anonymous_crawler_never_meets_members_content(secrets):
