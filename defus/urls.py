@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.sitemaps.views import sitemap
@@ -11,6 +12,7 @@ from defus.sitemaps import SITEMAPS
 admin.site.site_header = "DEFUS-Portal: Verwaltung"
 admin.site.site_title = "DEFUS-Verwaltung"
 admin.site.index_title = "Inhalte pflegen"
+admin.site.login = secure_admin_login(admin.site.login)  # one login for all, with the second factor
 
 page_patterns = [
     path("ueber-uns/", views.PageView.as_view(), {"slug": Page.Slug.ABOUT}, name=Page.Slug.ABOUT),
@@ -47,6 +49,8 @@ urlpatterns = [
     path("mitgliederbereich/abfragen/", include("knowledge.inquiry_urls")),
     path("wissen/", include("knowledge.collection_urls")),
     path("dokumente/", include("knowledge.document_urls")),
+    path("mitgliederbereich/", include("members.area_urls")),
+    path("konto/", include("members.account_urls")),
     path("konto/", include("allauth.urls")),
     path("verwaltung/", admin.site.urls),
 ]

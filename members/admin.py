@@ -1,10 +1,12 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from members.forms import OfficeUserCreationForm
 from members.models import ContactPerson, Member, Person, User
+from members.services import user_invite
 
 
 class ContactPersonInline(admin.TabularInline):
@@ -42,12 +44,21 @@ class UserAdmin(BaseUserAdmin):
     passwords, staff status and permissions."""
 
     ordering = ["email"]
-    list_display = ["email", "first_name", "last_name", "member", "is_active", "is_staff"]
+    list_display = [
+        "email",
+        "first_name",
+        "last_name",
+        "member",
+        "is_active",
+        "is_staff",
+        "has_password",
+    ]
     list_filter = ["is_active", "is_staff", "member"]
     list_select_related = ["member"]
     search_fields = ["email", "first_name", "last_name", "member__designation"]
     autocomplete_fields = ["member"]
     readonly_fields = ["last_login", "date_joined"]
+    actions = ["send_invitation"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         (_("Person"), {"fields": ["first_name", "last_name", "member"]}),
@@ -93,6 +104,40 @@ class UserAdmin(BaseUserAdmin):
         if not request.user.is_superuser and obj is None:
             kwargs["form"] = OfficeUserCreationForm
         return super().get_form(request, obj, **kwargs)
+
+    @admin.display(boolean=True, description=_("Passwort gesetzt"))
+    def has_password(self, user):
+        return user.has_usable_password()
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change and not obj.has_usable_password():
+            self._invite(request, [obj])
+
+    @admin.action(description=_("Einladung per E-Mail senden"), permissions=["change"])
+    def send_invitation(self, request, queryset):
+        self._invite(request, queryset.select_related("member"))
+
+    def _invite(self, request, users):
+        invited = 0
+        for user in users:
+            try:
+                user_invite(user=user, request=request)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.WARNING)
+            else:
+                invited += 1
+        if invited:
+            self.message_user(
+                request,
+                ngettext(
+                    "Eine Einladung wurde per E-Mail verschickt.",
+                    "%(count)d Einladungen wurden per E-Mail verschickt.",
+                    invited,
+                )
+                % {"count": invited},
+                messages.SUCCESS,
+            )
 
     def user_change_password(self, request, id, form_url=""):
         if not request.user.is_superuser:

@@ -1,4 +1,19 @@
+import datetime
+
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext_lazy as _
+
+from members.models import User
+from members.tokens import invitation_token_generator
 
 OFFICE_GROUP = "Geschäftsstelle"
 OFFICE_APPS = ["defus", "members", "news", "events", "knowledge"]
@@ -13,3 +28,43 @@ def office_group_sync() -> Group:
     )
     group.permissions.set(permissions)
     return group
+
+
+def user_invite(*, user: User, request: HttpRequest) -> None:
+    """E-mail the person a link to set their password; it works once and expires after
+    ``INVITATION_TIMEOUT`` seconds. Only for accounts that have no password yet and
+    that give access to the member area."""
+    if user.has_usable_password():
+        raise ValidationError(
+            _(
+                "Keine Einladung an %(user)s: Das Konto hat bereits ein Passwort. "
+                "Wer es vergessen hat, nutzt „Passwort vergessen?“ auf der Anmeldeseite."
+            ),
+            params={"user": user.email},
+        )
+    if not user.has_member_access:
+        raise ValidationError(
+            _(
+                "Keine Einladung an %(user)s: Das Konto ist deaktiviert oder gehört zu "
+                "keinem aktiven Mitglied."
+            ),
+            params={"user": user.email},
+        )
+    path = reverse(
+        "accounts:invitation",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": invitation_token_generator.make_token(user),
+        },
+    )
+    context = {
+        "user": user,
+        "url": request.build_absolute_uri(path),
+        "valid_until": timezone.now() + datetime.timedelta(seconds=settings.INVITATION_TIMEOUT),
+    }
+    send_mail(
+        subject=render_to_string("members/email/invitation_subject.txt", context).strip(),
+        message=render_to_string("members/email/invitation_message.txt", context),
+        from_email=None,
+        recipient_list=[user.email],
+    )

@@ -1,10 +1,16 @@
+from allauth.account.utils import perform_login
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import INTERNAL_RESET_SESSION_TOKEN, PasswordResetConfirmView
+from django.urls import reverse
 from django.utils.decorators import method_decorator
-from django.views.generic import DetailView
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
+from members.access import MemberAccessRequiredMixin
 from members.filters import MemberFilter
-from members.models import ContactPerson, Member
+from members.models import ContactPerson, Member, has_member_access
+from members.tokens import invitation_token_generator
 from news.models import Article
 
 
@@ -27,3 +33,31 @@ class MemberDetailView(DetailView):
             .select_related("member")[:10],
             **kwargs,
         )
+
+
+class DashboardView(MemberAccessRequiredMixin, TemplateView):
+    template_name = "members/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        member = self.request.user.member
+        contacts = member.contacts.visible_to(self.request.user) if member else None
+        return super().get_context_data(member=member, contacts=contacts, **kwargs)
+
+
+class InvitationView(PasswordResetConfirmView):
+    """The page behind the invitation link: the person sets a password and is logged in
+    through allauth, so a second factor, once set up, is still asked for."""
+
+    template_name = "members/invitation.html"
+    title = _("Passwort festlegen")
+    token_generator = invitation_token_generator
+    reset_url_token = "passwort-festlegen"
+
+    def get_user(self, uidb64):
+        user = super().get_user(uidb64)
+        return user if has_member_access(user) else None
+
+    def form_valid(self, form):
+        user = form.save()
+        del self.request.session[INTERNAL_RESET_SESSION_TOKEN]
+        return perform_login(self.request, user, redirect_url=reverse("members_area:dashboard"))

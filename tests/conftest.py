@@ -3,6 +3,7 @@ import os
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.core.cache import cache
 
 from members.services import office_group_sync
 from tests.factories import MemberFactory, UserFactory
@@ -12,6 +13,14 @@ pytest_plugins = ["tests.browser"]
 # Playwright's sync API runs an event loop in the test thread; the ORM calls of the tests
 # themselves are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rate limits and used one-time codes live in the cache: every test starts without."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
@@ -38,7 +47,7 @@ def former_member_user(db):
 
 @pytest.fixture
 def staff_user(db):
-    """Office staff: in the office group, not superuser."""
+    """Office staff: in the office group, not superuser, with an authenticator app."""
     user = UserFactory(email="buero@defus.example", member=None, is_staff=True)
     user.groups.add(office_group_sync())
     return user

@@ -1,6 +1,7 @@
 import datetime
 
 import factory
+from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
@@ -12,6 +13,8 @@ from news.models import Article
 PASSWORD = "Sicheres-Testpasswort-2026"
 # Hashing is the slowest part of creating users; hash the test password once.
 PASSWORD_HASH = make_password(PASSWORD)
+# The authenticator app of staff users in tests (base32, as an app would store it).
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
 class MemberFactory(factory.django.DjangoModelFactory):
@@ -47,6 +50,13 @@ class UserFactory(factory.django.DjangoModelFactory):
     last_name = "Beispiel"
     password = PASSWORD_HASH
     member = factory.SubFactory(MemberFactory)
+
+    @factory.post_generation
+    def totp(user, create, extracted, **kwargs):
+        """Office staff must use a second factor, so staff users get an authenticator app;
+        ``UserFactory(is_staff=True, totp=False)`` makes one who has not set it up yet."""
+        if create and (user.is_staff if extracted is None else extracted):
+            TOTP.activate(user, TOTP_SECRET)
 
 
 class ArticleFactory(factory.django.DjangoModelFactory):
