@@ -8,6 +8,9 @@ not backed by names). Where a seed gives no join date, the founding day of DEFUS
 
 import datetime
 
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
+
 from members.models import ContactPerson, FederalState, Member, Person, User
 from members.services import office_group_sync
 
@@ -15,6 +18,9 @@ FOUNDED = datetime.date(2010, 5, 10)
 SUMMER_2017 = datetime.date(2017, 7, 1)
 JANUARY_2025 = datetime.date(2025, 1, 1)
 DEMO_PASSWORD = "DEFUS-demo-2026"
+# The demo office login's authenticator app, so that the admin can be tried without scanning
+# a QR code: `oathtool --totp -b <secret>` or any authenticator app with this key.
+DEMO_TOTP_SECRET = "DEFUSGESCHAEFTSSTELLEHANNOVERXYZ"
 
 K = Member.Kind
 S = FederalState
@@ -122,6 +128,8 @@ def load() -> None:
     )
     office_user = _demo_user("buero@defus.example", "Bernd", "Büro", is_staff=True)
     office_user.groups.add(office)
+    if not Authenticator.objects.filter(user=office_user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(office_user, DEMO_TOTP_SECRET)
     return member_user, office_user
 
 

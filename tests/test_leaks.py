@@ -14,7 +14,10 @@ from tests.crawler import crawl
 from tests.factories import (
     AnswerFactory,
     ArticleFactory,
+    CollectionFactory,
     ContactPersonFactory,
+    DocumentFactory,
+    EntryFactory,
     EventFactory,
     InquiryFactory,
     MemberFactory,
@@ -24,7 +27,8 @@ pytestmark = pytest.mark.django_db
 
 SECRET = "Geheimsache"
 START = ["/", "/sitemap.xml", "/robots.txt", "/aktuelles/feed/", "/termine/kalender.ics",
-         "/termine/archiv/", "/mitglieder/", "/projekte/", "/themen/"]  # fmt: skip
+         "/termine/archiv/", "/mitglieder/", "/projekte/", "/themen/", "/wissen/",
+         "/suche/?q=Geheimsache", "/suche/?q=Protokoll"]  # fmt: skip
 
 
 @pytest.fixture
@@ -57,6 +61,19 @@ def secrets(member):
     )
     inquiry = InquiryFactory(title=f"{SECRET} Abfrage", asked_by_member=member)
     AnswerFactory(inquiry=inquiry, member=MemberFactory(), text=f"{SECRET} Antwort")
+    collection = CollectionFactory(title="Kommunales Krisenmanagement", theme=Theme.objects.first())
+    EntryFactory(
+        collection=collection, title=f"{SECRET} Eintrag", description=f"{SECRET} Beschreibung"
+    )
+    document = DocumentFactory(title=f"{SECRET} Protokoll", description=f"{SECRET} Inhalt")
+    EntryFactory(
+        collection=collection,
+        kind="dokument",
+        url="",
+        document=document,
+        title="Protokoll als Eintrag",
+    )
+    DocumentFactory(title="Leitgedanken marginalisierte Gruppen", visibility="oeffentlich")
     # Public neighbours, so that lists, pages and feeds are not empty.
     ArticleFactory(title="Öffentliche Meldung", member=member)
     EventFactory(title="Öffentlicher Termin", starts_on=today + datetime.timedelta(days=2))
@@ -83,3 +100,13 @@ def test_a_member_crawler_does_meet_it(secrets, client, member_user):
     found = " ".join(body for _, body in pages.values())
     for thing in ["Ansprechperson", "Meldung", "Mitgliedsmeldung", "Vorstandssitzung"]:
         assert f"{SECRET} {thing}" in found
+
+
+def test_members_files_answer_404_to_anonymous_visitors_and_public_files_are_served(secrets):
+    from knowledge.models import Document
+
+    client = Client()
+    for document in Document.objects.all():
+        response = client.get(document.get_absolute_url())
+        expected = 200 if document.visibility == "oeffentlich" else 404
+        assert response.status_code == expected, document.title

@@ -97,3 +97,29 @@ def test_member_sees_contact_persons_that_anonymous_visitors_do_not(page, demo):
     page.goto("/mitglieder/essen/")
     assert "Christian Kromberg" in page.locator("main").inner_text()
     assert_accessible(page)
+
+
+def test_office_edits_a_page_text_in_the_admin_and_sees_it_on_the_site(page, demo):
+    from allauth.mfa.totp.internal.auth import (
+        format_hotp_value,
+        hotp_value,
+        yield_hotp_counters_from_time,
+    )
+
+    from members.demo import DEMO_TOTP_SECRET
+
+    log_in(page, "buero@defus.example", DEMO_PASSWORD)
+    counter = next(yield_hotp_counters_from_time())
+    page.get_by_label("Code", exact=False).first.fill(
+        format_hotp_value(hotp_value(DEMO_TOTP_SECRET, counter))
+    )
+    page.locator("main form button[type=submit]").first.click()
+    page.goto("/verwaltung/defus/page/")
+    page.get_by_role("link", name="Kontakt").click()
+    page.get_by_label("Vorspann").fill(
+        "Telefonisch erreichen Sie uns montags bis freitags von 9 bis 15 Uhr."
+    )
+    page.get_by_role("button", name="Sichern", exact=True).click()
+    assert "erfolgreich geändert" in page.locator(".messagelist").inner_text()
+    page.goto("/kontakt/")
+    assert "montags bis freitags von 9 bis 15 Uhr" in page.locator("main").inner_text()
