@@ -160,8 +160,9 @@ PROTECTED_MEDIA_ROOT = Path(
     os.environ.get("DJANGO_PROTECTED_MEDIA_ROOT", BASE_DIR / "var" / "protected")
 )
 # "" streams files through Django; "x-accel-redirect" (nginx) or "x-sendfile" (Apache) hands the
-# bytes to the web server after the visibility check. The prefix is nginx's `internal` location
-# that maps onto PROTECTED_MEDIA_ROOT; X-Sendfile gets the file's absolute path instead.
+# bytes to the web server after the visibility check, for documents and answer attachments alike.
+# The prefix is nginx's `internal` location that maps onto PROTECTED_MEDIA_ROOT; X-Sendfile gets
+# the file's absolute path instead.
 DOCUMENT_SENDFILE = os.environ.get("DJANGO_DOCUMENT_SENDFILE", "").strip().lower()
 DOCUMENT_SENDFILE_PREFIX = os.environ.get("DJANGO_DOCUMENT_SENDFILE_PREFIX", "/geschuetzt/")
 if DOCUMENT_SENDFILE not in {"", "x-accel-redirect", "x-sendfile"}:

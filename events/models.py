@@ -40,6 +40,10 @@ class EventQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self if has_member_access(user) else self.public()
 
+    def for_members(self):
+        """Member and intern dates, not the ones open to everyone."""
+        return self.exclude(audience=Event.Audience.PUBLIC)
+
     def ending_on_or_after(self, date: datetime.date):
         return self.filter(Q(ends_on__gte=date) | Q(ends_on__isnull=True, starts_on__gte=date))
 

@@ -14,6 +14,7 @@ from django_filters.views import FilterView
 from events.calendar import calendar_build
 from events.filters import ArchiveFilter, EventFilter
 from events.models import Event
+from knowledge.models import Document
 
 # What Django's json_script escapes, so the data can never close its <script> element.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -73,8 +74,12 @@ class EventDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         data = json.dumps(self.object.schema_org(), cls=DjangoJSONEncoder, ensure_ascii=False)
+        user, documents = self.request.user, Document.objects.filter(event=self.object)
         return super().get_context_data(
-            json_ld=mark_safe(data.translate(JSON_SCRIPT_ESCAPES)), **kwargs
+            json_ld=mark_safe(data.translate(JSON_SCRIPT_ESCAPES)),
+            documents=documents.visible_to(user).in_reading_order(),
+            has_hidden_documents=documents.hidden_from(user).exists(),
+            **kwargs,
         )
 
 

@@ -46,17 +46,17 @@ class AnswerInline(admin.StackedInline):
 
 @admin.register(Inquiry)
 class InquiryAdmin(admin.ModelAdmin):
-    list_display = ["title", "asked_by_member", "created_at", "deadline", "answer_count", "summary_published_at"]  # fmt: skip
+    list_display = ["title", "asked_by_member", "created_at", "deadline", "answer_count", "summary_published_at", "collection"]  # fmt: skip
     list_filter = [("summary_published_at", admin.EmptyFieldListFilter), "asked_by_member"]
-    list_select_related = ["asked_by_member"]
+    list_select_related = ["asked_by_member", "collection"]
     search_fields = ["title", "context", "summary", "answers__text"]
     date_hierarchy = "deadline"
-    autocomplete_fields = ["asked_by_member", "asked_by"]
+    autocomplete_fields = ["asked_by_member", "asked_by", "collection"]
     inlines = [AnswerInline]
     fieldsets = [
         (None, {"fields": ["title", "context", "deadline", "asked_by_member", "asked_by"]}),
         (_("Eingang"), {"fields": ["created_at"]}),
-        (_("Nach der Frist"), {"fields": ["summary", "summary_published_at"]}),
+        (_("Nach der Frist"), {"fields": ["summary", "summary_published_at", "collection"]}),
     ]
 
     def get_queryset(self, request):
@@ -145,10 +145,20 @@ class CollectionAdmin(admin.ModelAdmin):
 
 @admin.register(Document)
 class DocumentAdmin(admin.ModelAdmin):
-    list_display = ["title", "date", "visibility", "collection", "project"]
-    list_filter = ["visibility", "project"]
-    list_select_related = ["collection", "project"]
+    list_display = ["title", "kind", "date", "visibility", "event", "collection", "project"]
+    list_filter = ["kind", "visibility", "project"]
+    list_select_related = ["event", "collection", "project"]
     search_fields = ["title", "description"]
-    autocomplete_fields = ["collection"]
+    autocomplete_fields = ["event", "collection"]
     date_hierarchy = "date"
-    fields = ["title", "description", "file", "date", "visibility", "collection", "project"]
+    fields = [
+        "title",
+        "kind",
+        "description",
+        "file",
+        "date",
+        "visibility",
+        "event",
+        "collection",
+        "project",
+    ]

@@ -1,14 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView
 
 from knowledge.collection_forms import EntryForm
-from knowledge.models import Collection, Document, Entry
+from knowledge.models import Collection, Document, Entry, Inquiry
 from knowledge.services import collection_visit_record, entry_add
+from members.access import MemberAccessRequiredMixin
 from members.models import has_member_access
 
 
@@ -42,12 +42,17 @@ class CollectionDetailView(DetailView):
                 .select_related("document", "added_by__member")
                 .with_new_marker(user=user, since=collection.seen_until)
             )
+            context["inquiries"] = (
+                Inquiry.objects.visible_to(user)
+                .filter(collection=collection)
+                .order_by("-deadline", "title")
+            )
             context["form"] = EntryForm()
             collection_visit_record(collection=collection, user=user)
         return context
 
 
-class EntryAddView(FormView):
+class EntryAddView(MemberAccessRequiredMixin, FormView):
     """POST of the form on the collection page; a rejected form comes back on its own page."""
 
     form_class = EntryForm
@@ -55,8 +60,6 @@ class EntryAddView(FormView):
 
     def dispatch(self, request, *args, **kwargs):
         self.collection = get_object_or_404(Collection, slug=kwargs["slug"])
-        if not has_member_access(request.user):
-            raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):

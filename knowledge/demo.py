@@ -3,7 +3,10 @@
 The annual report names the five collections created in 2024; the fifteen older ones follow the
 themes of the seeds: the Abfragen, the Austausch formats, the projects and the news of the members.
 Every link points to a publication or project the seeds name. The documents are small PDFs
-generated here, so the demo needs no files from elsewhere. Idempotent.
+generated here, so the demo needs no files from elsewhere. Protocols, presentations and
+documentation are linked to their events when events/demo.py has loaded them; the seeds name the
+topics of the 26th and 27th general assembly, the text of the slides is written for the demo.
+Two Abfragen of 2024 are filed into the collection on their topic. Idempotent.
 """
 
 import datetime
@@ -13,7 +16,16 @@ from dataclasses import dataclass, field
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from knowledge.models import Collection, CollectionVisit, Document, Entry, Project, Theme
+from events.models import Event
+from knowledge.models import (
+    Collection,
+    CollectionVisit,
+    Document,
+    Entry,
+    Inquiry,
+    Project,
+    Theme,
+)
 from members.models import User
 
 LINK, DOCUMENT, NOTE = Entry.Kind.LINK, Entry.Kind.DOCUMENT, Entry.Kind.NOTE
@@ -66,6 +78,12 @@ class DemoDocument:
     lines: list[str]
     project: str = ""  # acronym, linked when the projects are loaded
     collection: str = ""  # slug; a document without an entry appears under "Dokumente"
+    kind: str = Document.Kind.OTHER
+    event: str = ""  # slug of the event in events/demo.py, linked when it is loaded
+
+
+PROTOCOL, PRESENTATION = Document.Kind.PROTOCOL, Document.Kind.PRESENTATION
+DOCUMENTATION = Document.Kind.DOCUMENTATION
 
 
 MEMBERS_ONLY, PUBLIC = Document.Visibility.MEMBERS, Document.Visibility.PUBLIC
@@ -88,6 +106,8 @@ DOCUMENTS = [
             "Sicherheitsberichte: Tillmann Schulze (EBP) zu partizipativ erstellten Berichten "
             "Schweizer Städte.",
         ],
+        kind=DOCUMENTATION,
+        event="defus-studienreise-nach-zuerich-2024-07-04",
     ),
     DemoDocument(
         "Dokumentation Fachtagung Digitalisierung der Sexarbeit",
@@ -102,6 +122,8 @@ DOCUMENTS = [
             "Arbeitsgruppen: aufsuchende Arbeit im Netz, Umsetzung des "
             "Prostituiertenschutzgesetzes, Kooperation von Ordnungsamt, Polizei und Beratung.",
         ],
+        kind=DOCUMENTATION,
+        event="fachtagung-digitalisierung-der-sexarbeit-2024-09-10",
     ),
     DemoDocument(
         "Dokumentation Fachtagung Doing Crisis",
@@ -118,6 +140,8 @@ DOCUMENTS = [
             "Krisenmanagements.",
         ],
         project="LegiNot",
+        kind=DOCUMENTATION,
+        event="fachtagung-doing-crisis-politik-praxis-und-wissenschaft-im-dialog-2024-11-21",
     ),
     DemoDocument(
         "Leitgedanken zum Umgang mit marginalisierten Gruppen im öffentlichen Raum",
@@ -137,6 +161,7 @@ DOCUMENTS = [
             "Die Leitgedanken sind keine Verpflichtungserklärung der Mitglieder.",
         ],
         collection="marginalisierte-gruppen",
+        event="27-mitgliederversammlung",
     ),
     DemoDocument(
         "Protokoll der 27. Mitgliederversammlung",
@@ -155,8 +180,52 @@ DOCUMENTS = [
             "TOP 4: Vortrag Jugendkriminalität (Prof. Dr. Susann Prätor).",
             "TOP 5: „KI meets Ordnung“ und das Frühwarnsystem ELSA.",
         ],
+        kind=PROTOCOL,
+        event="27-mitgliederversammlung",
+    ),
+    DemoDocument(
+        "Präsentation KI meets Ordnung, Gelsenkirchen",
+        "praesentation-ki-meets-ordnung-gelsenkirchen.pdf",
+        datetime.date(2024, 9, 20),
+        MEMBERS_ONLY,
+        "Die Folien zum Gelsenkirchener Projekt „KI meets Ordnung“, vorgestellt auf der "
+        "27. Mitgliederversammlung.",
+        [
+            "„KI meets Ordnung“ – ein Projekt der Stadt Gelsenkirchen.",
+            "27. Mitgliederversammlung, Gelsenkirchen, 20. September 2024.",
+            "Ausgangslage: Meldungen und Kontrollen des Ordnungsdienstes sollen schneller "
+            "ausgewertet werden, um Einsätze in den Quartieren besser zu planen.",
+            "Vorgehen: Erprobung von KI-gestützten Auswertungen in enger Abstimmung mit dem "
+            "Datenschutz und der Personalvertretung.",
+            "Zur Diskussion: Welche Daten dürfen genutzt werden, und wer entscheidet am Ende?",
+        ],
+        kind=PRESENTATION,
+        event="27-mitgliederversammlung",
+    ),
+    DemoDocument(
+        "Protokoll der 26. Mitgliederversammlung",
+        "protokoll-26-mitgliederversammlung.pdf",
+        datetime.date(2024, 5, 16),
+        MEMBERS_ONLY,
+        "Online, 16. Mai 2024: Bericht der Kassenprüfer, Entlastung des Vorstands und "
+        "demokratische Resilienz.",
+        [
+            "26. Mitgliederversammlung, online, 16. Mai 2024.",
+            "TOP 1: Bericht der Kassenprüfer.",
+            "TOP 2: Entlastung des Vorstands.",
+            "TOP 3: Demokratische Resilienz – die Rolle der Kommunen in Zeiten steigender "
+            "Demokratiefeindlichkeit (Kurt Faller).",
+        ],
+        kind=PROTOCOL,
+        event="26-mitgliederversammlung",
     ),
 ]
+
+# Abfragen of 2024 that the office filed into the collection on their topic.
+FILED_INQUIRIES = {
+    "Maßnahmen gegen K.O. Tropfen": "k-o-tropfen",
+    "Konflikt- und Gewaltprävention in Freibädern": "freibaeder",
+}
 
 
 @dataclass
@@ -1026,6 +1095,8 @@ def load() -> None:
         for spec in COLLECTIONS
     }
     documents = {spec.title: _document(spec, collections) for spec in DOCUMENTS}
+    for title, slug in FILED_INQUIRIES.items():
+        Inquiry.objects.filter(title=title).update(collection=collections[slug])
     now = timezone.now()
     for spec in COLLECTIONS:
         collection = collections[spec["slug"]]
@@ -1063,9 +1134,11 @@ def _document(spec: DemoDocument, collections) -> Document:
     document, _ = Document.objects.update_or_create(
         title=spec.title,
         defaults={
+            "kind": spec.kind,
             "description": spec.description,
             "date": spec.date,
             "visibility": spec.visibility,
+            "event": Event.objects.filter(slug=spec.event).first() if spec.event else None,
             "collection": collections.get(spec.collection),
             "project": Project.objects.filter(acronym__iexact=spec.project).first()
             if spec.project

@@ -1,30 +1,22 @@
+import mimetypes
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView
 
+from knowledge.document_views import protected_file_response
 from knowledge.inquiry_forms import AnswerForm, InquiryForm
 from knowledge.models import Answer, AnswerAttachment, Inquiry
 from knowledge.services import answer_save, inquiry_ask
-from members.models import has_member_access
+from members.access import MemberAccessRequiredMixin
 
 
-class _MemberAccessRequiredMixin:
-    """Anonymous visitors never get here (LoginRequiredMiddleware sends them to the login);
-    users without member access, such as those of a member that has left, get a 403."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if not has_member_access(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-
-class InquiryListView(_MemberAccessRequiredMixin, ListView):
+class InquiryListView(MemberAccessRequiredMixin, ListView):
     template_name = "knowledge/inquiry_list.html"
     paginate_by = 100
 
@@ -48,7 +40,7 @@ class InquiryListView(_MemberAccessRequiredMixin, ListView):
         return super().get_context_data(open_inquiries=open_inquiries, **kwargs)
 
 
-class InquiryCreateView(_MemberAccessRequiredMixin, FormView):
+class InquiryCreateView(MemberAccessRequiredMixin, FormView):
     form_class = InquiryForm
     template_name = "knowledge/inquiry_form.html"
 
@@ -66,12 +58,12 @@ class InquiryCreateView(_MemberAccessRequiredMixin, FormView):
         return redirect(inquiry)
 
 
-class InquiryDetailView(_MemberAccessRequiredMixin, DetailView):
+class InquiryDetailView(MemberAccessRequiredMixin, DetailView):
     template_name = "knowledge/inquiry_detail.html"
 
     def get_queryset(self):
         return Inquiry.objects.visible_to(self.request.user).select_related(
-            "asked_by_member", "asked_by"
+            "asked_by_member", "asked_by", "collection"
         )
 
     def get_context_data(self, **kwargs):
@@ -144,10 +136,11 @@ def attachment_download(request, pk):
     """A file for members only: no login redirect (a 404 says nothing about the file), and
     never kept by a shared cache."""
     attachment = get_object_or_404(AnswerAttachment.objects.visible_to(request.user), pk=pk)
-    try:
-        file = attachment.file.open("rb")
-    except FileNotFoundError:
-        raise Http404(_("Die Datei ist nicht mehr vorhanden.")) from None
-    response = FileResponse(file, as_attachment=True, filename=attachment.name)
-    response["Cache-Control"] = "private, no-store"
-    return response
+    content_type, _encoding = mimetypes.guess_type(attachment.name)
+    return protected_file_response(
+        attachment.file,
+        filename=attachment.name,
+        content_type=content_type or "application/octet-stream",
+        as_attachment=True,
+        public=False,
+    )

@@ -198,6 +198,16 @@ class InquiryQuerySet(models.QuerySet):
     def with_answer_count(self):
         return self.annotate(answer_count=models.Count("answers"))
 
+    def with_answer_of(self, member):
+        """Annotate ``answered``: whether ``member`` has answered (False without a member)."""
+        if member is None:
+            return self.annotate(answered=models.Value(False))
+        return self.annotate(
+            answered=models.Exists(
+                Answer.objects.filter(inquiry=models.OuterRef("pk"), member=member)
+            )
+        )
+
     def by_year(self):
         """Newest year first, and within a year in the order they were asked, as the annual
         report lists them."""
@@ -233,6 +243,15 @@ class Inquiry(models.Model):
         verbose_name=_("gestellt von"),
     )
     created_at = models.DateTimeField(_("gestellt am"), default=timezone.now)
+    collection = models.ForeignKey(
+        "Collection",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="inquiries",
+        verbose_name=_("abgelegt in"),
+        help_text=_("Die Informationssammlung, in der die Abfrage nach der Frist steht."),
+    )
     summary = RichTextField(
         _("Zusammenfassung"),
         blank=True,
@@ -608,6 +627,22 @@ class DocumentQuerySet(models.QuerySet):
             return self
         return self.filter(visibility=Document.Visibility.PUBLIC)
 
+    def hidden_from(self, user):
+        """What ``visible_to(user)`` leaves out: to say that there is more after the login,
+        without a title."""
+        visible = self.visible_to(user)
+        return self.none() if visible is self else self.exclude(pk__in=visible.values("pk"))
+
+    def in_reading_order(self):
+        """Protocol first, then presentations, documentation and the rest; oldest first."""
+        kinds = [Document.Kind.PROTOCOL, Document.Kind.PRESENTATION, Document.Kind.DOCUMENTATION]
+        return self.alias(
+            kind_position=models.Case(
+                *(models.When(kind=kind, then=position) for position, kind in enumerate(kinds)),
+                default=len(kinds),
+            )
+        ).order_by("kind_position", "date", "title")
+
 
 class Document(models.Model):
     """A protocol, presentation or documentation, public or for members only."""
@@ -616,7 +651,14 @@ class Document(models.Model):
         PUBLIC = "oeffentlich", _("öffentlich")
         MEMBERS = "mitglieder", _("nur für Mitglieder")
 
+    class Kind(models.TextChoices):
+        PROTOCOL = "protokoll", _("Protokoll")
+        PRESENTATION = "praesentation", _("Präsentation")
+        DOCUMENTATION = "dokumentation", _("Dokumentation")
+        OTHER = "sonstiges", _("Sonstiges")
+
     title = models.CharField(_("Titel"), max_length=250)
+    kind = models.CharField(_("Art"), max_length=20, choices=Kind, default=Kind.OTHER)
     description = models.TextField(_("Beschreibung"), blank=True)
     file = DocumentFileField(
         _("Datei"),
@@ -633,8 +675,15 @@ class Document(models.Model):
     visibility = models.CharField(
         _("Sichtbarkeit"), max_length=12, choices=Visibility, default=Visibility.MEMBERS
     )
-    # The link to an event (``event``, a ForeignKey to events.Event) comes with the merge of
-    # the events app.
+    event = models.ForeignKey(
+        "events.Event",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="documents",
+        verbose_name=_("Termin"),
+        help_text=_("z. B. die Mitgliederversammlung, deren Protokoll das ist."),
+    )
     collection = models.ForeignKey(
         Collection,
         on_delete=models.SET_NULL,

@@ -1,8 +1,9 @@
 from django.urls import path
 
-from members import views
+from members import area_views
 
 app_name = "members_area"
 urlpatterns = [
-    path("", views.DashboardView.as_view(), name="dashboard"),
+    path("", area_views.DashboardView.as_view(), name="dashboard"),
+    path("mitgliederversammlungen/", area_views.AssemblyArchiveView.as_view(), name="assemblies"),
 ]

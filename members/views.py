@@ -4,10 +4,9 @@ from django.contrib.auth.views import INTERNAL_RESET_SESSION_TOKEN, PasswordRese
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import DetailView, TemplateView
+from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from members.access import MemberAccessRequiredMixin
 from members.filters import MemberFilter
 from members.models import ContactPerson, Member, has_member_access
 from members.tokens import invitation_token_generator
@@ -33,15 +32,6 @@ class MemberDetailView(DetailView):
             .select_related("member")[:10],
             **kwargs,
         )
-
-
-class DashboardView(MemberAccessRequiredMixin, TemplateView):
-    template_name = "members/dashboard.html"
-
-    def get_context_data(self, **kwargs):
-        member = self.request.user.member
-        contacts = member.contacts.visible_to(self.request.user) if member else None
-        return super().get_context_data(member=member, contacts=contacts, **kwargs)
 
 
 class InvitationView(PasswordResetConfirmView):

@@ -77,17 +77,21 @@ def secrets(member):
     # Public neighbours, so that lists, pages and feeds are not empty.
     ArticleFactory(title="Öffentliche Meldung", member=member)
     EventFactory(title="Öffentlicher Termin", starts_on=today + datetime.timedelta(days=2))
-    EventFactory(
+    meeting = EventFactory(
         title="Mitgliedertreffen",
         audience="mitglieder",
         starts_on=today + datetime.timedelta(days=9),
     )
+    DocumentFactory(title=f"{SECRET} Protokoll", event=meeting)
+    DocumentFactory(title="Öffentliche Einladung", event=meeting, visibility="oeffentlich")
 
 
 def test_an_anonymous_crawler_never_meets_members_content(secrets):
     pages = crawl(Client(), START)
     assert len(pages) > 30
-    assert "/aktuelles/oeffentliche-meldung/" in pages or any("/aktuelles/" in p for p in pages)
+    for reached in ["/aktuelles/", "/termine/", "/wissen/", "/mitglieder/"]:
+        assert any(path.startswith(reached) and path != reached for path in pages), reached
+    assert any("Öffentliche Einladung" in body for _, body in pages.values())
     leaks = [path for path, (_, body) in pages.items() if SECRET.lower() in body.lower()]
     assert leaks == []
     errors = [path for path, (status, _) in pages.items() if status >= 500]
@@ -98,7 +102,7 @@ def test_a_member_crawler_does_meet_it(secrets, client, member_user):
     client.force_login(member_user)
     pages = crawl(client, ["/", "/aktuelles/", "/termine/", "/mitglieder/essen/"], limit=300)
     found = " ".join(body for _, body in pages.values())
-    for thing in ["Ansprechperson", "Meldung", "Mitgliedsmeldung", "Vorstandssitzung"]:
+    for thing in ["Ansprechperson", "Meldung", "Mitgliedsmeldung", "Vorstandssitzung", "Protokoll"]:
         assert f"{SECRET} {thing}" in found
 
 

@@ -173,6 +173,7 @@ def test_newest_documents_for_the_dashboard(member_user, former_member_user):
 def admin_upload(client, name: str, content: bytes, **fields):
     data = {
         "title": "Präsentation Gelsenkirchen",
+        "kind": "praesentation",
         "description": "Wahrung des sozialen Friedens",
         "date": "20.09.2024",
         "visibility": "mitglieder",
@@ -226,6 +227,7 @@ def test_office_can_edit_a_document_without_uploading_again(client, staff_user, 
         url,
         {
             "title": "Protokoll der 27. MV",
+            "kind": "protokoll",
             "description": "",
             "date": "20.09.2024",
             "visibility": "oeffentlich",
