@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from defus.pagination import GracefulPaginationMixin
 from events.calendar import calendar_build
 from events.filters import ArchiveFilter, EventFilter
 from events.models import Event
@@ -19,20 +20,6 @@ from knowledge.models import Document
 # What Django's json_script escapes, so the data can never close its <script> element.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 FEED_DAYS_BACK = 365
-
-
-class GracefulPaginationMixin:
-    """A page number past the end shows the last page, and one that is not a number the first."""
-
-    def paginate_queryset(self, queryset, page_size):
-        paginator = self.get_paginator(
-            queryset,
-            page_size,
-            orphans=self.get_paginate_orphans(),
-            allow_empty_first_page=self.get_allow_empty(),
-        )
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        return paginator, page, page.object_list, page.has_other_pages()
 
 
 @method_decorator(login_not_required, name="dispatch")

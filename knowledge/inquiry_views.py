@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView
 
+from defus.pagination import GracefulPaginationMixin
 from knowledge.document_views import protected_file_response
 from knowledge.inquiry_forms import AnswerForm, InquiryForm
 from knowledge.models import Answer, AnswerAttachment, Inquiry
@@ -16,7 +17,7 @@ from knowledge.services import answer_save, inquiry_ask
 from members.access import MemberAccessRequiredMixin
 
 
-class InquiryListView(MemberAccessRequiredMixin, ListView):
+class InquiryListView(MemberAccessRequiredMixin, GracefulPaginationMixin, ListView):
     template_name = "knowledge/inquiry_list.html"
     paginate_by = 100
 
