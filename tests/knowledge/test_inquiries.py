@@ -124,9 +124,12 @@ def test_unknown_inquiry_and_attachment_give_a_german_404(client, member_user):
 
 
 @pytest.mark.parametrize("page", ["999", "abc", "-1"])
-def test_bad_page_numbers_give_a_404_not_an_error(client, member_user, page):
+def test_bad_page_numbers_show_a_page_instead_of_an_error(client, member_user, page):
+    InquiryFactory(title="Regelungen zum Grillen im öffentlichen Raum")
     client.force_login(member_user)
-    assert client.get("/mitgliederbereich/abfragen/", {"page": page}).status_code == 404
+    response = client.get("/mitgliederbereich/abfragen/", {"page": page})
+    assert response.status_code == 200
+    assert "Regelungen zum Grillen im öffentlichen Raum" in response.text
 
 
 # The list
