@@ -2,7 +2,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from defus.fields import RichTextField
+from defus.fields import RichTextField, search_indexes, search_vector
+
+PAGE_SEARCH_VECTOR = search_vector(title=("title",), text=("lead", "description", "body"))
 
 
 class Page(models.Model):
@@ -40,6 +42,7 @@ class Page(models.Model):
         verbose_name = _("Seite")
         verbose_name_plural = _("Seiten")
         ordering = ["title"]
+        indexes = search_indexes("page", PAGE_SEARCH_VECTOR)
 
     def __str__(self):
         return self.title

@@ -28,6 +28,7 @@ page_patterns = [
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("suche/", views.SearchView.as_view(), name="search"),
     path(
         "robots.txt",
         login_not_required(

@@ -5,9 +5,11 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
-from django.views.generic import DetailView, TemplateView
+from django.views.generic import DetailView, ListView, TemplateView
 
+from defus.forms import SearchForm
 from defus.models import Page
+from defus.search import search
 from events.models import Event
 from members.models import Member, Person
 from news.models import Article
@@ -47,6 +49,28 @@ class TeamView(PageView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(people=Person.objects.all(), **kwargs)
+
+
+@method_decorator(login_not_required, name="dispatch")
+class SearchView(ListView):
+    """The site search: everything the visitor may see, one page of hits at a time."""
+
+    template_name = "defus/search.html"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.form = SearchForm(self.request.GET)
+        self.form.is_valid()  # an invalid kind is dropped; the query is always usable
+        return search(self.form.query, self.request.user, kind=self.form.kind)
+
+    def paginate_queryset(self, queryset, page_size):
+        """A page number past the end shows the last page, one that is no number the first."""
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get("page"))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(form=self.form, results=self.object_list, **kwargs)
 
 
 @login_not_required

@@ -10,10 +10,13 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from defus.fields import RichTextField
+from defus.fields import RichTextField, search_indexes, search_vector
 from members.models import has_member_access
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
+EVENT_SEARCH_VECTOR = search_vector(
+    title=("title",), text=("description", "venue", "city", "partners")
+)
 
 
 class Series(models.Model):
@@ -174,7 +177,10 @@ class Event(models.Model):
         verbose_name = _("Termin")
         verbose_name_plural = _("Termine")
         ordering = ["-starts_on", "-starts_at_time", "title"]
-        indexes = [models.Index(fields=["starts_on", "ends_on"], name="event_dates")]
+        indexes = [
+            models.Index(fields=["starts_on", "ends_on"], name="event_dates"),
+            *search_indexes("event", EVENT_SEARCH_VECTOR),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),

@@ -4,6 +4,7 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.db import models
@@ -16,10 +17,25 @@ from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from defus.fields import RichTextField
+from defus.fields import RichTextField, search_indexes, search_vector
 from knowledge.storage import protected_storage
 from knowledge.validators import DOCUMENT_TYPES, extension, validate_document_file
 from members.models import Member, has_member_access
+
+# What the site search (defus/search.py) reads, one expression per model; each model's index
+# is built on it.
+THEME_SEARCH_VECTOR = search_vector(title=("title",), text=("lead", "body"))
+PROJECT_SEARCH_VECTOR = search_vector(
+    title=("title", "acronym"),
+    text=("subtitle", "lead", "description", "funder", "consortium_lead"),
+)
+INQUIRY_SEARCH_VECTOR = search_vector(title=("title",), text=("context",))
+# Searched only once it is published, so apart from the rest.
+INQUIRY_SUMMARY_SEARCH_VECTOR = search_vector(text=("summary",))
+ANSWER_SEARCH_VECTOR = search_vector(text=("text",))
+COLLECTION_SEARCH_VECTOR = search_vector(title=("title",), text=("description",))
+ENTRY_SEARCH_VECTOR = search_vector(title=("title",), text=("description", "source"))
+DOCUMENT_SEARCH_VECTOR = search_vector(title=("title",), text=("description",))
 
 
 class Theme(models.Model):
@@ -44,6 +60,7 @@ class Theme(models.Model):
         verbose_name = _("Thema")
         verbose_name_plural = _("Themen")
         ordering = ["position", "title"]
+        indexes = search_indexes("theme", THEME_SEARCH_VECTOR)
 
     def __str__(self):
         return self.title
@@ -90,6 +107,7 @@ class Project(models.Model):
         verbose_name = _("Projekt")
         verbose_name_plural = _("Projekte")
         ordering = ["-starts_on", "title"]
+        indexes = search_indexes("project", PROJECT_SEARCH_VECTOR)
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(ends_on__isnull=True)
@@ -270,6 +288,10 @@ class Inquiry(models.Model):
         verbose_name = _("Abfrage")
         verbose_name_plural = _("Abfragen")
         ordering = ["-created_at"]
+        indexes = [
+            *search_indexes("inquiry", INQUIRY_SEARCH_VECTOR),
+            GinIndex(INQUIRY_SUMMARY_SEARCH_VECTOR, name="inquiry_summary_search"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(summary_published_at__isnull=True) | ~models.Q(summary=""),
@@ -348,6 +370,7 @@ class Answer(models.Model):
         verbose_name = _("Antwort")
         verbose_name_plural = _("Antworten")
         ordering = ["inquiry", "member__name"]
+        indexes = [GinIndex(ANSWER_SEARCH_VECTOR, name="answer_search")]
         constraints = [
             models.UniqueConstraint(
                 fields=["inquiry", "member"],
@@ -478,6 +501,7 @@ class Collection(models.Model):
         verbose_name = _("Informationssammlung")
         verbose_name_plural = _("Informationssammlungen")
         ordering = ["title"]
+        indexes = search_indexes("collection", COLLECTION_SEARCH_VECTOR)
 
     def __str__(self):
         return self.title
@@ -553,7 +577,10 @@ class Entry(models.Model):
         verbose_name = _("Eintrag")
         verbose_name_plural = _("Einträge")
         ordering = ["-added_at", "title"]
-        indexes = [models.Index(fields=["collection", "-added_at"])]
+        indexes = [
+            models.Index(fields=["collection", "-added_at"]),
+            *search_indexes("entry", ENTRY_SEARCH_VECTOR),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(kind="link") | ~models.Q(url=""),
@@ -708,6 +735,7 @@ class Document(models.Model):
         verbose_name = _("Dokument")
         verbose_name_plural = _("Dokumente")
         ordering = ["-date", "title"]
+        indexes = search_indexes("document", DOCUMENT_SEARCH_VECTOR)
 
     def __str__(self):
         return self.title

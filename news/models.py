@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from defus.fields import RichTextField
+from defus.fields import RichTextField, search_indexes, search_vector
 from knowledge.models import Project, Theme
 from members.models import Member, has_member_access
 
@@ -21,6 +21,7 @@ WORD_BREAKING_TAG = re.compile(
 SENTENCE_END = re.compile(r"(?<=[a-zäöüß]{2})[.!?](?= [A-ZÄÖÜ„])")
 OFFICE_SOURCE = _("DEFUS Aktuell")
 MEMBERS_SOURCE = _("Neues von den Mitgliedern")
+ARTICLE_SEARCH_VECTOR = search_vector(title=("title",), text=("teaser", "body"))
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -139,7 +140,10 @@ class Article(models.Model):
         verbose_name = _("Meldung")
         verbose_name_plural = _("Meldungen")
         ordering = ["-published_at", "-pk"]
-        indexes = [models.Index(fields=["-published_at", "-id"], name="article_newest_first")]
+        indexes = [
+            models.Index(fields=["-published_at", "-id"], name="article_newest_first"),
+            *search_indexes("article", ARTICLE_SEARCH_VECTOR),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(image="") | ~Q(image_alt=""),

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.django_db
 SECRET = "Geheimsache"
 START = ["/", "/sitemap.xml", "/robots.txt", "/aktuelles/feed/", "/termine/kalender.ics",
          "/termine/archiv/", "/mitglieder/", "/projekte/", "/themen/", "/wissen/",
-         "/suche/?q=Geheimsache", "/suche/?q=Protokoll"]  # fmt: skip
+         "/suche/?q=Protokoll", "/suche/?q=Vorstandssitzung", "/suche/?q=Antwort", "/suche/?q=Eintrag", "/suche/?q=Ansprechperson", "/suche/?q=Mitgliedsmeldung"]  # fmt: skip
 
 
 @pytest.fixture

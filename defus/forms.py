@@ -1,0 +1,36 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from defus.search import KIND_CHOICES, MAX_QUERY_LENGTH, normalize_query
+
+
+class QueryField(forms.CharField):
+    """Takes whatever was typed: control characters (NUL included) become spaces and a query
+    that is too long is shortened, instead of an error."""
+
+    def to_python(self, value):
+        return normalize_query(super().to_python(value))
+
+
+class SearchForm(forms.Form):
+    q = QueryField(
+        label=_("Suchbegriff"),
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        widget=forms.SearchInput,
+    )
+    art = forms.ChoiceField(label=_("Art"), choices=KIND_CHOICES, required=False)
+
+    @property
+    def query(self) -> str:
+        return self.cleaned_data.get("q", "")
+
+    @property
+    def kind(self) -> str:
+        """An unknown kind searches all kinds."""
+        return self.cleaned_data.get("art", "")
+
+    @property
+    def was_shortened(self) -> bool:
+        typed = " ".join(str(self.data.get("q", "")).split())
+        return len(typed) > MAX_QUERY_LENGTH
