@@ -28,6 +28,8 @@ class AnonymousPageCacheMiddleware:
         if self._reusable(request, response):
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
+            # Feeds are written in thousands of small chunks; one chunk unpickles far faster.
+            response.content = response.content
             cache.set(key, response, self.seconds)
         return response
 
