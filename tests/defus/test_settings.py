@@ -94,3 +94,16 @@ def test_csrf_failure_page_is_german(member_user):
     response = client.post("/konto/logout/")
     assert response.status_code == 403
     assert "Das Formular ist abgelaufen" in response.text
+
+
+def test_manage_py_refuses_a_configured_database_without_secret_key():
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        env={**clean, "DATABASE_URL": PRODUCTION["DATABASE_URL"]},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert "Produktion braucht DJANGO_SECRET_KEY" in result.stderr
