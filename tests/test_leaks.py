@@ -114,3 +114,29 @@ def test_members_files_answer_404_to_anonymous_visitors_and_public_files_are_ser
         response = client.get(document.get_absolute_url())
         expected = 200 if document.visibility == "oeffentlich" else 404
         assert response.status_code == expected, document.title
+
+
+def test_no_page_a_member_can_reach_fails(secrets, client, member_user):
+    client.force_login(member_user)
+    start = ["/", "/mitgliederbereich/", "/wissen/", "/mitgliederbereich/abfragen/",
+             "/mitgliederbereich/mitgliederversammlungen/", "/suche/?q=Protokoll"]  # fmt: skip
+    pages = crawl(client, start, limit=600)
+    assert len(pages) > 30
+    assert [path for path, (status, _) in pages.items() if status >= 500] == []
+
+
+def test_every_admin_page_the_office_can_reach_works(secrets, client, staff_user):
+    """Changelists, search, filters and change forms of every model the office edits."""
+    from django.contrib import admin
+
+    client.force_login(staff_user)
+    start = ["/verwaltung/"]
+    for model in admin.site._registry:
+        base = f"/verwaltung/{model._meta.app_label}/{model._meta.model_name}/"
+        start += [base, f"{base}?q=Stadt", f"{base}add/"]
+        first = model._default_manager.order_by("pk").first()
+        if first is not None:
+            start.append(f"{base}{first.pk}/change/")
+    statuses = {path: client.get(path).status_code for path in start}
+    assert [path for path, status in statuses.items() if status >= 500] == []
+    assert statuses["/verwaltung/news/article/"] == 200
