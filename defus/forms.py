@@ -34,3 +34,24 @@ class SearchForm(forms.Form):
     def was_shortened(self) -> bool:
         typed = " ".join(str(self.data.get("q", "")).split())
         return len(typed) > MAX_QUERY_LENGTH
+
+
+class BarrierReportForm(forms.Form):
+    """The feedback route that BITV 2.0 asks for: anyone may report a barrier."""
+
+    page = forms.CharField(
+        label=_("Wo ist die Barriere?"),
+        max_length=300,
+        help_text=_("Die Adresse oder der Name der Seite, z. B. „Termine“."),
+    )
+    description = forms.CharField(
+        label=_("Was funktioniert nicht?"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Beschreiben Sie, was Sie tun wollten und woran es scheiterte."),
+    )
+    email = forms.EmailField(
+        label=_("Ihre E-Mail-Adresse (freiwillig)"),
+        required=False,
+        help_text=_("Nur wenn Sie eine Antwort wünschen."),
+    )

@@ -213,6 +213,8 @@ else:
     raise ImproperlyConfigured("Produktion braucht EMAIL_URL (zum Beispiel smtp://…).")
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "DEFUS <team@defus.de>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where reports from the portal's forms (such as "Barriere melden") go.
+OFFICE_EMAIL = os.environ.get("DJANGO_OFFICE_EMAIL", "defus@defus.org")
 
 # Security: strict by default; only the development server relaxes it.
 SECURE_CSP = {

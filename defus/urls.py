@@ -23,6 +23,7 @@ page_patterns = [
     path("impressum/", views.PageView.as_view(), {"slug": Page.Slug.IMPRINT}, name=Page.Slug.IMPRINT),
     path("datenschutz/", views.PageView.as_view(), {"slug": Page.Slug.PRIVACY}, name=Page.Slug.PRIVACY),
     path("barrierefreiheit/", views.PageView.as_view(), {"slug": Page.Slug.ACCESSIBILITY}, name=Page.Slug.ACCESSIBILITY),
+    path("barrierefreiheit/melden/", views.BarrierReportView.as_view(), name="barrier-report"),
 ]  # fmt: skip
 
 urlpatterns = [

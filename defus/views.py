@@ -1,15 +1,18 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, FormView, ListView, TemplateView
 
-from defus.forms import SearchForm
+from defus.forms import BarrierReportForm, SearchForm
 from defus.models import Page
 from defus.search import search
+from defus.services import barrier_report_send
 from events.models import Event
 from members.models import Member, Person
 from news.models import Article
@@ -71,6 +74,23 @@ class SearchView(ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(form=self.form, results=self.object_list, **kwargs)
+
+
+@method_decorator(login_not_required, name="dispatch")
+class BarrierReportView(FormView):
+    form_class = BarrierReportForm
+    template_name = "defus/barrier_report.html"
+
+    def form_valid(self, form):
+        barrier_report_send(**form.cleaned_data)
+        messages.success(
+            self.request,
+            _(
+                "Danke! Ihre Meldung ist bei der Geschäftsstelle angekommen. Wir antworten "
+                "innerhalb von zwei Wochen, wenn Sie eine E-Mail-Adresse angegeben haben."
+            ),
+        )
+        return redirect("pages:barrierefreiheit")
 
 
 @login_not_required

@@ -23,6 +23,7 @@ FOUNDATION_PAGES = [
     "/impressum/",
     "/datenschutz/",
     "/barrierefreiheit/",
+    "/barrierefreiheit/melden/",
     "/konto/login/",
     "/gibt-es-nicht/",
 ]

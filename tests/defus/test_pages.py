@@ -81,3 +81,39 @@ def test_unknown_page_gives_a_german_404(client):
     response = client.get("/gibt-es-nicht/")
     assert response.status_code == 404
     assert "Diese Seite gibt es nicht" in response.text
+
+
+def test_a_barrier_report_reaches_the_office(visitor, mailoutbox):
+    response = visitor.post(
+        "/barrierefreiheit/melden/",
+        {
+            "page": "/termine/",
+            "description": "Der Filter lässt sich mit der Tastatur nicht bedienen.",
+            "email": "erika@stadt.example",
+        },
+        follow=True,
+    )
+    assert "Ihre Meldung ist bei der Geschäftsstelle angekommen" in response.text
+    assert len(mailoutbox) == 1
+    message = mailoutbox[0]
+    assert message.to == ["defus@defus.org"] and message.reply_to == ["erika@stadt.example"]
+    assert "mit der Tastatur nicht bedienen" in message.body
+
+
+def test_an_incomplete_barrier_report_keeps_what_was_typed(client, mailoutbox):
+    response = client.post(
+        "/barrierefreiheit/melden/",
+        {"page": "", "description": "Kontrast zu schwach", "email": "kein-mail"},
+    )
+    assert response.status_code == 200
+    assert "Dieses Feld ist zwingend erforderlich." in response.text
+    assert "Kontrast zu schwach" in response.text
+    assert (
+        "Bitte gültige E-Mail-Adresse eingeben." in response.text
+        or "gültige E-Mail" in response.text
+    )
+    assert mailoutbox == []
+
+
+def test_the_accessibility_statement_links_to_the_report_form(client):
+    assert 'href="/barrierefreiheit/melden/"' in client.get("/barrierefreiheit/").text
