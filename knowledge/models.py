@@ -69,14 +69,6 @@ class Theme(models.Model):
         return reverse("themes:detail", kwargs={"slug": (self.parent or self).slug})
 
 
-class ProjectQuerySet(models.QuerySet):
-    def running_on(self, date):
-        return self.filter(
-            models.Q(starts_on__lte=date),
-            models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=date),
-        )
-
-
 class Project(models.Model):
     """A project DEFUS runs or takes part in (COSECUR, PanReflex, LegiNot, Pufii, …)."""
 
@@ -100,8 +92,6 @@ class Project(models.Model):
     lead = models.TextField(_("Kurzbeschreibung"))
     description = RichTextField(_("Beschreibung"), blank=True)
     themes = models.ManyToManyField(Theme, blank=True, verbose_name=_("Themen"))
-
-    objects = ProjectQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Projekt")
