@@ -83,9 +83,11 @@ def test_users_of_a_member_that_left_are_refused(client, inquiry, former_member_
     assert client.get(attachment.get_absolute_url()).status_code == 404
 
 
-def test_deactivated_users_are_refused(client, inquiry, member):
+def test_deactivated_users_are_logged_out_and_sent_to_the_login(client, inquiry, member):
     client.force_login(UserFactory(member=member, is_active=False))
-    assert client.get("/mitgliederbereich/abfragen/").status_code in (302, 403)
+    response = client.get("/mitgliederbereich/abfragen/")
+    assert response.status_code == 302
+    assert response["Location"] == "/konto/login/?next=/mitgliederbereich/abfragen/"
 
 
 def test_attachment_is_a_404_for_anonymous_visitors_not_a_login_redirect(client, attachment):
