@@ -31,7 +31,7 @@ class MemberSitemap(Sitemap):
 
 class ThemeSitemap(Sitemap):
     def items(self):
-        return Theme.objects.filter(parent=None)
+        return Theme.objects.focus_areas()
 
 
 class ProjectSitemap(Sitemap):

@@ -38,6 +38,12 @@ ENTRY_SEARCH_VECTOR = search_vector(title=("title",), text=("description", "sour
 DOCUMENT_SEARCH_VECTOR = search_vector(title=("title",), text=("description",))
 
 
+class ThemeQuerySet(models.QuerySet):
+    def focus_areas(self):
+        """The four Themenschwerpunkte, without the finer topics below them."""
+        return self.filter(parent=None)
+
+
 class Theme(models.Model):
     """One of the Themenschwerpunkte, or a finer topic under one of them."""
 
@@ -55,6 +61,8 @@ class Theme(models.Model):
     lead = models.TextField(_("Vorspann"), blank=True)
     body = RichTextField(_("Text"), blank=True)
     position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    objects = ThemeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Thema")

@@ -7,9 +7,9 @@ from knowledge.models import Theme
 
 @method_decorator(login_not_required, name="dispatch")
 class ThemeListView(ListView):
-    queryset = Theme.objects.filter(parent=None)
+    queryset = Theme.objects.focus_areas()
 
 
 @method_decorator(login_not_required, name="dispatch")
 class ThemeDetailView(DetailView):
-    queryset = Theme.objects.filter(parent=None).prefetch_related("topics")
+    queryset = Theme.objects.focus_areas().prefetch_related("topics")

@@ -269,7 +269,7 @@ ARTICLES = [
 
 def load() -> None:
     members = {member.slug: member for member in Member.objects.all()}
-    themes = {theme.slug: theme for theme in Theme.objects.filter(parent=None)}
+    themes = {theme.slug: theme for theme in Theme.objects.focus_areas()}
     projects = {project.slug: project for project in Project.objects.all()}
     for entry in ARTICLES:
         published_at = datetime.datetime.combine(

@@ -42,7 +42,7 @@ class ArticleFilter(django_filters.FilterSet):
             *members,
         ]
         self.filters["theme"].extra["choices"] = list(
-            Theme.objects.filter(parent=None).values_list("slug", "title")
+            Theme.objects.focus_areas().values_list("slug", "title")
         )
         years = sorted({year for _, _, year in facets}, reverse=True)
         self.filters["year"].extra["choices"] = [(str(year), year) for year in years]
