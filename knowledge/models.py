@@ -10,7 +10,6 @@ from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models.fields.files import FieldFile
 from django.db.models.functions import Coalesce, ExtractYear
-from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -19,7 +18,12 @@ from django.utils.translation import gettext_lazy as _
 
 from defus.fields import RichTextField, search_indexes, search_vector
 from knowledge.storage import protected_storage
-from knowledge.validators import DOCUMENT_TYPES, extension, validate_document_file
+from knowledge.validators import (
+    DOCUMENT_TYPES,
+    extension,
+    validate_document_file,
+    validate_upload,
+)
 from members.models import Member, has_member_access
 
 # What the site search (defus/search.py) reads, one expression per model; each model's index
@@ -154,50 +158,14 @@ def inquiry_attachment_storage() -> InquiryFileStorage:
     return inquiry_storage
 
 
-ATTACHMENT_SIGNATURES = {
-    "pdf": (b"%PDF",),
-    "docx": (b"PK\x03\x04",),
-    "xlsx": (b"PK\x03\x04",),
-    "pptx": (b"PK\x03\x04",),
-    "odt": (b"PK\x03\x04",),
-    "png": (b"\x89PNG\r\n\x1a\n",),
-    "jpg": (b"\xff\xd8\xff",),
-    "jpeg": (b"\xff\xd8\xff",),
-}
-
-
 def validate_answer_attachment(file) -> None:
-    """Only documents and images of an allowed type, whose content matches the extension,
-    and no larger than ``ANSWER_ATTACHMENT_MAX_SIZE``."""
-    name = os.path.basename(file.name or "")
-    extension = name.rpartition(".")[2].lower() if "." in name else ""
-    if extension not in ATTACHMENT_SIGNATURES:
-        raise ValidationError(
-            _("„%(name)s“: Dateien dieses Typs sind nicht erlaubt. Erlaubt sind PDF, Word "
-              "(.docx), Excel (.xlsx), PowerPoint (.pptx), OpenDocument-Text (.odt), PNG und JPG."),
-            code="extension",
-            params={"name": name},
-        )  # fmt: skip
-    limit = settings.ANSWER_ATTACHMENT_MAX_SIZE
-    if file.size > limit:
-        raise ValidationError(
-            _("„%(name)s“ ist %(size)s groß; erlaubt sind höchstens %(limit)s."),
-            code="size",
-            params={
-                "name": name,
-                "size": filesizeformat(file.size),
-                "limit": filesizeformat(limit),
-            },
-        )
-    file.seek(0)
-    head = file.read(16)
-    file.seek(0)
-    if not head.startswith(ATTACHMENT_SIGNATURES[extension]):
-        raise ValidationError(
-            _("„%(name)s“: Der Inhalt der Datei passt nicht zur Endung .%(extension)s."),
-            code="content",
-            params={"name": name, "extension": extension},
-        )
+    """The same types and content checks as for documents, up to
+    ``ANSWER_ATTACHMENT_MAX_SIZE``; the message names the file, as an answer may carry several."""
+    try:
+        validate_upload(file, max_bytes=settings.ANSWER_ATTACHMENT_MAX_SIZE)
+    except ValidationError as error:
+        name = os.path.basename(file.name or "")
+        raise ValidationError(f"„{name}“: {' '.join(error.messages)}", code=error.code) from None
 
 
 class InquiryQuerySet(models.QuerySet):

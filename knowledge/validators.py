@@ -12,7 +12,7 @@ from typing import IO
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils.formats import number_format
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
@@ -106,9 +106,14 @@ def extension(name: str) -> str:
     return PurePath(name).suffix.lower().removeprefix(".")
 
 
-def validate_document_file(file) -> None:
+def _size(number_of_bytes: int) -> str:
+    """„3,0 MB“ with a plain space, as people type it."""
+    return filesizeformat(number_of_bytes).replace("\xa0", " ")
+
+
+def validate_upload(file, *, max_bytes: int) -> None:
     """Reject files of another type, files whose content does not match their extension,
-    and files above ``DOCUMENT_MAX_UPLOAD_MB``. Files already stored were checked on upload."""
+    empty files and files above ``max_bytes``. Files already stored were checked on upload."""
     if getattr(file, "_committed", False):
         return
     ending = extension(file.name or "")
@@ -121,12 +126,11 @@ def validate_document_file(file) -> None:
             else _("Die Datei hat keine Endung.")
         )
         raise ValidationError(f"{problem} {ALLOWED}", code="file_type")
-    limit = settings.DOCUMENT_MAX_UPLOAD_MB
-    if file.size > limit * 1024 * 1024:
+    if file.size > max_bytes:
         raise ValidationError(
-            _("Die Datei ist %(size)s MB groß; erlaubt sind höchstens %(limit)s MB."),
+            _("Die Datei ist %(size)s groß; erlaubt sind höchstens %(limit)s."),
             code="file_too_large",
-            params={"size": number_format(file.size / 1024 / 1024, 1), "limit": limit},
+            params={"size": _size(file.size), "limit": _size(max_bytes)},
         )
     if not file.size:
         raise ValidationError(_("Die Datei ist leer."), code="file_empty")
@@ -141,3 +145,8 @@ def validate_document_file(file) -> None:
             code="file_content",
             params={"ending": ending, "mismatch": document_type.mismatch},
         )
+
+
+def validate_document_file(file) -> None:
+    """Uploads of documents, up to ``DOCUMENT_MAX_UPLOAD_MB``."""
+    validate_upload(file, max_bytes=settings.DOCUMENT_MAX_UPLOAD_MB * 1024 * 1024)

@@ -378,7 +378,7 @@ def test_a_too_large_file_is_rejected(settings, client, member_user, collection)
     client.force_login(member_user)
     big = ContentFile(files.PDF + b"0" * (3 * 1024 * 1024), name="gross.pdf")
     response = client.post(ADD_URL, link_data(kind="dokument", file=big))
-    assert "Die Datei ist 3,0 MB groß; erlaubt sind höchstens 1 MB." in response.text
+    assert "Die Datei ist 3,0 MB groß; erlaubt sind höchstens 1,0 MB." in response.text
     assert not Entry.objects.exists()
 
 

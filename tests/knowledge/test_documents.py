@@ -215,7 +215,7 @@ def test_a_too_large_upload_says_so(settings, client, staff_user):
     settings.DOCUMENT_MAX_UPLOAD_MB = 1
     client.force_login(staff_user)
     response = admin_upload(client, "gross.pdf", files.PDF + b"0" * (2 * 1024 * 1024))
-    assert "Die Datei ist 2,0 MB groß; erlaubt sind höchstens 1 MB." in response.text
+    assert "Die Datei ist 2,0 MB groß; erlaubt sind höchstens 1,0 MB." in response.text
     assert 'value="Präsentation Gelsenkirchen"' in response.text
 
 

@@ -349,10 +349,16 @@ def test_answer_carries_attachments_and_they_can_be_removed(client, member_user,
 @pytest.mark.parametrize(
     ("upload", "message"),
     [
-        (SimpleUploadedFile("skript.exe", b"MZ\x90\x00"), "Dateien dieses Typs sind nicht erlaubt"),
-        (SimpleUploadedFile("ohne-endung", PDF), "Dateien dieses Typs sind nicht erlaubt"),
-        (SimpleUploadedFile("falsch.pdf", b"<html>nein</html>"), "passt nicht zur Endung .pdf"),
-        (SimpleUploadedFile("gross.pdf", PDF + b"0" * 2048), "erlaubt sind höchstens 1,0"),
+        (
+            SimpleUploadedFile("skript.exe", b"MZ\x90\x00"),
+            "„skript.exe“: Dateien mit der Endung „.exe“ können nicht hochgeladen werden.",
+        ),
+        (SimpleUploadedFile("ohne-endung", PDF), "„ohne-endung“: Die Datei hat keine Endung."),
+        (
+            SimpleUploadedFile("falsch.pdf", b"<html>nein</html>"),
+            "„falsch.pdf“: Der Inhalt passt nicht zur Endung „.pdf“",
+        ),
+        (SimpleUploadedFile("gross.pdf", PDF + b"0" * 2048), "erlaubt sind höchstens 1,0 KB."),
     ],
 )
 def test_rejected_attachment_gets_a_german_message_and_keeps_the_text(

@@ -78,7 +78,7 @@ def test_files_above_the_limit_from_the_settings_are_rejected(settings):
     settings.DOCUMENT_MAX_UPLOAD_MB = 1
     content = files.PDF + b"0" * (1024 * 1024)
     assert rejection("gross.pdf", content) == (
-        "Die Datei ist 1,0 MB groß; erlaubt sind höchstens 1 MB."
+        "Die Datei ist 1,0 MB groß; erlaubt sind höchstens 1,0 MB."
     )
     validate_document_file(upload("klein.pdf", files.PDF))
 
