@@ -7,7 +7,7 @@ DEV := DJANGO_DEBUG=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint bench install db-stop migrate demo clean hadolint check-deploy
+.PHONY: run test lint bench install db-start db-stop migrate demo clean hadolint check-deploy importlint
 
 $(UV):
 	@echo "uv fehlt – wird installiert …"
@@ -19,20 +19,21 @@ $(UV):
 
 install: .venv/.installed
 
-run: install
+run: install db-start
 	$(DEV) $(PY) manage.py load_demo --migrate
 	@echo "Das Portal startet auf http://$(HOST):$(PORT)/ – Demo-Zugänge stehen in README.md."
 	$(DEV) $(PY) manage.py runserver --skip-checks $(HOST):$(PORT)
 
-migrate: install
+migrate: install db-start
 	$(DEV) $(PY) manage.py migrate --no-input
 
 demo: migrate
 	$(DEV) $(PY) manage.py load_demo
 
-lint: install
+lint: install db-start
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
+	.venv/bin/lint-imports
 	$(DEV) $(PY) manage.py makemigrations --check --dry-run
 
 hadolint: install
@@ -44,15 +45,18 @@ test: lint hadolint
 check-deploy: install
 	DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
 	DJANGO_ALLOWED_HOSTS=defus.de EMAIL_URL=smtp://mail.defus.example:587 \
-	DATABASE_URL=$$($(DEV) $(PY) -m defus.devdb url) \
+	DATABASE_URL=$$($(DEV) $(PY) -m tools.devdb url) \
 	$(PY) manage.py check --deploy --fail-level WARNING
 
-bench: install
+bench: install db-start
 	$(DEV) $(PY) manage.py load_demo --migrate
-	$(PY) -m defus.bench
+	$(PY) -m tools.bench
+
+db-start: install
+	@$(PY) -m tools.devdb start
 
 db-stop:
-	$(PY) -m defus.devdb stop
+	$(PY) -m tools.devdb stop
 
 clean: db-stop
 	rm -rf var .venv

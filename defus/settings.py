@@ -6,7 +6,6 @@ allowed hosts and a DATABASE_URL.
 """
 
 import os
-import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -26,8 +25,8 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("DJANGO_DEBUG")
-TESTING = "pytest" in sys.modules
-DEVELOPMENT = DEBUG or TESTING
+# Development and tests run with DJANGO_DEBUG=1 (make sets it); everything else is production.
+DEVELOPMENT = DEBUG
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
@@ -42,11 +41,16 @@ elif not SECRET_KEY or not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "defus",
+    "core",
     "members",
+    "themes",
+    "projects",
     "news",
     "events",
+    "documents",
     "knowledge",
+    "inquiries",
+    "pages",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -67,7 +71,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "defus.middleware.AnonymousPageCacheMiddleware",
+    "core.middleware.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -77,6 +81,9 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "members.middleware.OfficeSecondFactorMiddleware",
 ]
+
+if DEVELOPMENT:
+    INSTALLED_APPS.append("demo")  # the demo content and its loader; not in the production image
 
 ROOT_URLCONF = "defus.urls"
 WSGI_APPLICATION = "defus.wsgi.application"
@@ -92,24 +99,23 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
-                "defus.context_processors.site",
+                "core.context_processors.access",
+                "pages.context_processors.site",
             ],
-            "builtins": ["defus.templatetags.defus"],
+            "builtins": ["core.templatetags.defus"],
         },
     }
 ]
 
-# Database: DATABASE_URL, or the embedded PostgreSQL server in development and tests.
-if os.environ.get("DATABASE_URL"):
-    DATABASES = {
-        "default": dj_database_url.config(conn_max_age=60, conn_health_checks=True),
-    }
-elif DEVELOPMENT:
-    from defus import devdb
-
-    DATABASES = {"default": devdb.database_settings()}
-else:
+# Database: DATABASE_URL. In development it defaults to the embedded PostgreSQL server's
+# socket in var/pgdata, which `make` starts (tools/devdb.py); reading the settings starts nothing.
+DEV_DATABASE_URL = f"postgresql://postgres@/defus?host={BASE_DIR / 'var' / 'pgdata'}"
+DATABASE_URL = os.environ.get("DATABASE_URL", DEV_DATABASE_URL if DEVELOPMENT else "")
+if not DATABASE_URL:
     raise ImproperlyConfigured("Produktion braucht DATABASE_URL (eine PostgreSQL-Datenbank).")
+DATABASES = {
+    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True),
+}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -121,10 +127,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-if TESTING:  # hashing is deliberately slow; tests log in hundreds of times
-    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "members_area:dashboard"
+LOGIN_REDIRECT_URL = "pages:dashboard"
 
 # django-allauth: personal accounts, e-mail login, no public sign-up.
 ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"

@@ -1,8 +1,8 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from core.access import has_member_access
 from events.models import Event, Series
-from members.models import has_member_access
 
 
 class EventFilter(django_filters.FilterSet):

@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from defus.fields import RichTextField, search_indexes, search_vector
-from members.models import has_member_access
+from core.access import has_member_access
+from core.fields import RichTextField, search_indexes, search_vector
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
 EVENT_SEARCH_VECTOR = search_vector(
@@ -132,7 +132,7 @@ class Event(models.Model):
         verbose_name=_("gastgebendes Mitglied"),
     )
     project = models.ForeignKey(
-        "knowledge.Project",
+        "projects.Project",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -227,6 +227,14 @@ class Event(models.Model):
 
     def get_absolute_url(self):
         return reverse("events:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_internal(self) -> bool:
+        return self.audience == self.Audience.INTERNAL
+
+    @property
+    def is_for_members(self) -> bool:
+        return self.audience == self.Audience.MEMBERS
 
     @property
     def display_title(self) -> str:

@@ -11,11 +11,10 @@ from django.utils.safestring import mark_safe
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from defus.pagination import GracefulPaginationMixin
+from core.pagination import GracefulPaginationMixin
 from events.calendar import calendar_build
 from events.filters import ArchiveFilter, EventFilter
 from events.models import Event
-from knowledge.models import Document
 
 # What Django's json_script escapes, so the data can never close its <script> element.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -61,7 +60,7 @@ class EventDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         data = json.dumps(self.object.schema_org(), cls=DjangoJSONEncoder, ensure_ascii=False)
-        user, documents = self.request.user, Document.objects.filter(event=self.object)
+        user, documents = self.request.user, self.object.documents.all()
         return super().get_context_data(
             json_ld=mark_safe(data.translate(JSON_SCRIPT_ESCAPES)),
             documents=documents.visible_to(user).in_reading_order(),

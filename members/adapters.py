@@ -5,7 +5,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.internal.stagekit import clear_login
 from django.conf import settings
 
-from members.models import has_member_access
+from core.access import has_member_access
 
 
 class AccountAdapter(DefaultAccountAdapter):

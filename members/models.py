@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from core.access import has_member_access
+
 
 class FederalState(models.TextChoices):
     BW = "BW", "Baden-Württemberg"
@@ -130,17 +132,19 @@ class Member(models.Model):
     def get_absolute_url(self):
         return reverse("members:detail", kwargs={"slug": self.slug})
 
+    @property
+    def category_heading(self) -> str:
+        """The directory's heading for ``category`` (annotated by ``with_category()``)."""
+        if self.category == self.Category.ORGANISATION:
+            return _("Organisationen")
+        return _("Städte und Kreise")
+
     def is_active_on(self, date: datetime.date) -> bool:
         return self.joined_on <= date and (self.left_on is None or self.left_on > date)
 
     @property
     def is_active(self) -> bool:
         return self.is_active_on(timezone.localdate())
-
-
-def has_member_access(user) -> bool:
-    """True for users who may see members' content; anonymous visitors never may."""
-    return getattr(user, "has_member_access", False)
 
 
 class ContactPersonQuerySet(models.QuerySet):

@@ -16,7 +16,17 @@ from members.models import User
 from members.tokens import invitation_token_generator
 
 OFFICE_GROUP = "Geschäftsstelle"
-OFFICE_APPS = ["defus", "members", "news", "events", "knowledge"]
+OFFICE_APPS = [
+    "members",
+    "themes",
+    "projects",
+    "news",
+    "events",
+    "documents",
+    "knowledge",
+    "inquiries",
+    "pages",
+]
 
 
 def office_group_sync() -> Group:

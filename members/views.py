@@ -7,10 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from core.access import has_member_access
 from members.filters import MemberFilter
-from members.models import ContactPerson, Member, has_member_access
+from members.models import Member
 from members.tokens import invitation_token_generator
-from news.models import Article
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -26,10 +26,10 @@ class MemberDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            contacts=ContactPerson.objects.filter(member=self.object).visible_to(self.request.user),
-            member_news=Article.objects.visible_to(self.request.user)
-            .filter(member=self.object)
-            .select_related("member")[:10],
+            contacts=self.object.contacts.visible_to(self.request.user),
+            member_news=self.object.articles.visible_to(self.request.user).select_related("member")[
+                :10
+            ],
             **kwargs,
         )
 
@@ -50,4 +50,4 @@ class InvitationView(PasswordResetConfirmView):
     def form_valid(self, form):
         user = form.save()
         del self.request.session[INTERNAL_RESET_SESSION_TOKEN]
-        return perform_login(self.request, user, redirect_url=reverse("members_area:dashboard"))
+        return perform_login(self.request, user, redirect_url=reverse("pages:dashboard"))

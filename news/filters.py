@@ -2,8 +2,8 @@ import django_filters
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
-from knowledge.models import Theme
 from news.models import MEMBERS_SOURCE, OFFICE_SOURCE, Article
+from themes.models import Theme
 
 OFFICE = "defus"
 ALL_MEMBERS = "mitglieder"

@@ -9,9 +9,11 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from defus.fields import RichTextField, search_indexes, search_vector
-from knowledge.models import Project, Theme
-from members.models import Member, has_member_access
+from core.access import has_member_access
+from core.fields import RichTextField, search_indexes, search_vector
+from members.models import Member
+from projects.models import Project
+from themes.models import Theme
 
 # Tags that separate words: removing them must leave a space, unlike <strong> or <a>.
 WORD_BREAKING_TAG = re.compile(

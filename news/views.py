@@ -3,7 +3,7 @@ from django.utils.decorators import method_decorator
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from defus.pagination import GracefulPaginationMixin
+from core.pagination import GracefulPaginationMixin
 from news.filters import ArticleFilter
 from news.models import Article
 

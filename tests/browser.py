@@ -1,9 +1,19 @@
-"""Browser tests: Debian's Chromium driven by Playwright, audited by axe-core."""
+"""Browser tests: Debian's Chromium driven by Playwright, audited by axe-core.
+
+They run after all other tests, against one demo portal loaded once per session. The live
+server shares the test's database connection, so each browser test runs inside a transaction
+like any other test: what it writes, through the page or through factories, is rolled back
+at its end, and the demo stays as loaded.
+"""
 
 from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, connections
+from django.test.testcases import LiveServerThread
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -19,6 +29,80 @@ CHROMIUM_ARGS = [
 axe = Axe()
 
 
+def pytest_collection_modifyitems(items):
+    """Browser tests last, and those on the demo portal after those on their own data: the
+    demo is loaded once and stays for the rest of the session."""
+    items.sort(
+        key=lambda item: (
+            item.get_closest_marker("browser") is not None,
+            "demo" in getattr(item, "fixturenames", ()),
+        )
+    )
+
+
+class SharedConnectionServer(ThreadedWSGIServer):
+    def _close_connections(self):
+        """The connection belongs to the test, which rolls it back; requests don't close it."""
+
+
+class SharedConnectionServerThread(LiveServerThread):
+    server_class = SharedConnectionServer
+
+
+class LiveServer:
+    def __init__(self, thread: LiveServerThread):
+        self.thread = thread
+        self.url = f"http://{thread.host}:{thread.port}"
+
+    def __str__(self):
+        return self.url
+
+
+@pytest.fixture(scope="session")
+def site_server(django_db_setup, django_db_blocker):
+    """One server for the session that uses the test thread's database connection.
+
+    Not pytest-django's ``live_server``: that one makes every test that uses it transactional,
+    which would flush the demo after each test."""
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+
+    with django_db_blocker.unblock():
+        connection = connections["default"]
+        connection.inc_thread_sharing()
+        for signal in (request_started, request_finished):
+            signal.disconnect(close_old_connections)
+        thread = SharedConnectionServerThread(
+            "localhost", StaticFilesHandler, connections_override={"default": connection}
+        )
+        thread.daemon = True
+        thread.start()
+        thread.is_ready.wait()
+        if thread.error:
+            raise thread.error
+        yield LiveServer(thread)
+        thread.terminate()
+        for signal in (request_started, request_finished):
+            signal.connect(close_old_connections)
+        connection.dec_thread_sharing()
+
+
+@pytest.fixture(scope="session")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo portal, loaded and committed once for all browser tests. Its files live in
+    a folder of the session's, which the tests that use the demo get as their protected root
+    (tests/conftest.py: protected_media_root)."""
+    from django.test import override_settings
+
+    from demo.loader import load_demo
+    from tests.conftest import standing_content_create
+
+    files = tmp_path_factory.mktemp("demo-geschuetzt")
+    with django_db_blocker.unblock(), override_settings(PROTECTED_MEDIA_ROOT=files):
+        standing_content_create()
+        load_demo()
+    return files
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
@@ -30,13 +114,13 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server):
+def page(browser, site_server):
     """A fresh page that records every request to a host other than the live server."""
     context = browser.new_context(
-        locale="de-DE", base_url=live_server.url, java_script_enabled=True
+        locale="de-DE", base_url=site_server.url, java_script_enabled=True
     )
     page = context.new_page()
-    own_host = urlsplit(live_server.url).netloc
+    own_host = urlsplit(site_server.url).netloc
     page.foreign_requests = []
 
     def record(request):

@@ -1,7 +1,9 @@
 import datetime
+import importlib
 import os
 
 import pytest
+from django.apps import apps as django_apps
 from django.contrib.auth.models import Permission
 from django.core.cache import cache
 
@@ -9,6 +11,21 @@ from members.services import office_group_sync
 from tests.factories import MemberFactory, UserFactory
 
 pytest_plugins = ["tests.browser"]
+
+
+def pytest_configure(config):
+    from tools import devdb
+
+    devdb.database_settings()  # the embedded server, when no DATABASE_URL is given
+
+
+@pytest.fixture(autouse=True, scope="session")
+def fast_password_hashing():
+    """Hashing is deliberately slow; tests log in hundreds of times."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls of the tests
 # themselves are still synchronous.
@@ -73,7 +90,22 @@ def permission(codename: str) -> Permission:
 
 
 @pytest.fixture(autouse=True)
-def protected_media_root(settings, tmp_path):
-    """Documents uploaded by tests land in a temporary folder, never in var/protected."""
-    settings.PROTECTED_MEDIA_ROOT = tmp_path / "geschuetzt"
+def protected_media_root(request, settings, tmp_path):
+    """Documents uploaded by tests land in a temporary folder, never in var/protected; tests
+    on the demo portal use the folder its documents were loaded into."""
+    if "demo" in request.fixturenames:
+        settings.PROTECTED_MEDIA_ROOT = request.getfixturevalue("demo")
+    else:
+        settings.PROTECTED_MEDIA_ROOT = tmp_path / "geschuetzt"
     return settings.PROTECTED_MEDIA_ROOT
+
+
+def standing_content_create() -> None:
+    """The pages and Themenschwerpunkte the data migrations create; transactional tests flush
+    them, so tests that need them after such a test call this (idempotent)."""
+    for app, migration, function in [
+        ("pages", "0002_standing_pages", "create_pages"),
+        ("themes", "0002_focus_areas", "create_themes"),
+    ]:
+        module = importlib.import_module(f"{app}.migrations.{migration}")
+        getattr(module, function)(django_apps, None)

@@ -6,7 +6,7 @@ from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
 from events.models import Event, Series
-from knowledge.models import Answer, Inquiry
+from inquiries.models import Answer, Inquiry
 from members.models import ContactPerson, Member, User
 from news.models import Article
 
@@ -123,7 +123,7 @@ class EventFactory(factory.django.DjangoModelFactory):
 
 class ThemeFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "knowledge.Theme"
+        model = "themes.Theme"
         django_get_or_create = ["slug"]
 
     title = factory.Sequence(lambda n: f"Thema {n}")
@@ -154,7 +154,7 @@ class EntryFactory(factory.django.DjangoModelFactory):
 
 class DocumentFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "knowledge.Document"
+        model = "documents.Document"
 
     title = factory.Sequence(lambda n: f"Protokoll {n}")
     file = factory.django.FileField(filename="protokoll.pdf", data=b"%PDF-1.4\n%EOF\n")

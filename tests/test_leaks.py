@@ -7,9 +7,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from defus.content import ensure_pages, ensure_themes
-from defus.models import Page
-from knowledge.models import Theme
+from tests.conftest import standing_content_create
 from tests.crawler import crawl
 from tests.factories import (
     AnswerFactory,
@@ -22,6 +20,7 @@ from tests.factories import (
     InquiryFactory,
     MemberFactory,
 )
+from themes.models import Theme
 
 pytestmark = pytest.mark.django_db
 
@@ -34,8 +33,7 @@ START = ["/", "/sitemap.xml", "/robots.txt", "/aktuelles/feed/", "/termine/kalen
 @pytest.fixture
 def secrets(member):
     """One members-only thing of every kind, each carrying the secret word."""
-    ensure_pages(Page)
-    ensure_themes(Theme)
+    standing_content_create()
     today = timezone.localdate()
     ContactPersonFactory(
         member=member, name=f"{SECRET} Ansprechperson", email="geheim@essen.example"
@@ -107,7 +105,7 @@ def test_a_member_crawler_does_meet_it(secrets, client, member_user):
 
 
 def test_members_files_answer_404_to_anonymous_visitors_and_public_files_are_served(secrets):
-    from knowledge.models import Document
+    from documents.models import Document
 
     client = Client()
     for document in Document.objects.all():

@@ -7,7 +7,7 @@ from events.models import Event
 from tests.browser import assert_accessible
 from tests.factories import EventFactory, SeriesFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
 @pytest.fixture

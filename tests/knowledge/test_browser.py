@@ -6,15 +6,15 @@ from tests.browser import assert_accessible
 from tests.factories import CollectionFactory, EntryFactory, ThemeFactory
 from tests.knowledge import files
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
 @pytest.fixture
-def member_page(page, client, live_server, member_user):
+def member_page(page, client, site_server, member_user):
     """The page of a logged-in member (a session made by the test client)."""
     client.force_login(member_user)
     page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": site_server.url}]
     )
     return page
 

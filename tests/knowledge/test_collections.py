@@ -4,7 +4,8 @@ import pytest
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from knowledge.models import Collection, CollectionVisit, Document, Entry
+from documents.models import Document
+from knowledge.models import Collection, CollectionVisit, Entry
 from knowledge.services import entry_add
 from tests.factories import (
     CollectionFactory,
@@ -147,12 +148,17 @@ def test_unknown_collection_gives_a_german_404(visitor):
 
 
 def test_documents_of_a_collection_follow_their_visibility(everyone, collection):
-    DocumentFactory(
-        title="Leitgedanken (öffentlich)",
-        collection=collection,
-        visibility=Document.Visibility.PUBLIC,
-    )
-    DocumentFactory(title="Protokoll (intern)", collection=collection)
+    for document in [
+        DocumentFactory(title="Leitgedanken (öffentlich)", visibility=Document.Visibility.PUBLIC),
+        DocumentFactory(title="Protokoll (intern)"),
+    ]:
+        EntryFactory(
+            collection=collection,
+            kind=Entry.Kind.DOCUMENT,
+            title=document.title,
+            url="",
+            document=document,
+        )
     text = everyone.get("/wissen/istanbul-konvention/").text
     assert "Leitgedanken (öffentlich)" in text
     assert ("Protokoll (intern)" in text) is everyone.has_access
@@ -163,7 +169,7 @@ def test_collection_page_stays_within_its_query_budget(
 ):
     other = UserFactory(member=member_user.member)
     EntryFactory.create_batch(150, collection=collection, added_by=other)
-    documents = DocumentFactory.create_batch(150, collection=collection)
+    documents = DocumentFactory.create_batch(150)
     for document in documents:
         EntryFactory(collection=collection, kind=Entry.Kind.DOCUMENT, url="", document=document)
     client.force_login(member_user)
@@ -340,7 +346,7 @@ def test_a_member_shares_a_document(client, member_user, collection):
     assert (entry.kind, entry.url) == ("dokument", "")
     assert document.title == "Aktionsplan Freiburg (Entwurf)"
     assert document.visibility == Document.Visibility.MEMBERS
-    assert document.collection == collection
+    assert document.entries.get().collection == collection
     assert document.file.read() == files.PDF
     text = client.get("/wissen/istanbul-konvention/").text
     assert f'<a href="/dokumente/{document.pk}/aktionsplan-freiburg.pdf">' in text

@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 from django.core.files.base import ContentFile
 
-from knowledge.models import Document
-from knowledge.storage import protected
+from core.files import protected
+from documents.models import Document
 from tests.factories import DocumentFactory
 from tests.knowledge import files
 
@@ -180,7 +180,7 @@ def admin_upload(client, name: str, content: bytes, **fields):
         "file": ContentFile(content, name=name),
         **fields,
     }
-    return client.post("/verwaltung/knowledge/document/add/", data)
+    return client.post("/verwaltung/documents/document/add/", data)
 
 
 def test_office_uploads_a_document(client, staff_user):
@@ -221,7 +221,7 @@ def test_a_too_large_upload_says_so(settings, client, staff_user):
 
 def test_office_can_edit_a_document_without_uploading_again(client, staff_user, members_document):
     client.force_login(staff_user)
-    url = f"/verwaltung/knowledge/document/{members_document.pk}/change/"
+    url = f"/verwaltung/documents/document/{members_document.pk}/change/"
     assert client.get(url).status_code == 200
     response = client.post(
         url,
@@ -245,5 +245,5 @@ def test_document_changelist_stays_within_its_query_budget(
     DocumentFactory.create_batch(100)
     client.force_login(staff_user)
     with django_assert_max_num_queries(12):
-        response = client.get("/verwaltung/knowledge/document/")
+        response = client.get("/verwaltung/documents/document/")
     assert response.status_code == 200

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from knowledge.models import AnswerAttachment, Inquiry
+from inquiries.models import AnswerAttachment, Inquiry
 from tests.factories import AnswerFactory, CollectionFactory, InquiryFactory
 
 pytestmark = pytest.mark.django_db
@@ -78,7 +78,7 @@ def test_deleting_the_collection_keeps_the_inquiry(filed, collection):
 def test_office_files_an_inquiry_into_a_collection_in_the_admin(client, staff_user, collection):
     inquiry = InquiryFactory(title="Maßnahmen gegen K.O. Tropfen", asked_by_member=None)
     client.force_login(staff_user)
-    url = f"/verwaltung/knowledge/inquiry/{inquiry.pk}/change/"
+    url = f"/verwaltung/inquiries/inquiry/{inquiry.pk}/change/"
     form = client.get(url)
     assert form.status_code == 200
     assert 'name="collection"' in form.text
@@ -101,7 +101,7 @@ def test_office_files_an_inquiry_into_a_collection_in_the_admin(client, staff_us
     assert response.status_code == 302, response.text
     inquiry.refresh_from_db()
     assert inquiry.collection == collection
-    changelist = client.get("/verwaltung/knowledge/inquiry/").text
+    changelist = client.get("/verwaltung/inquiries/inquiry/").text
     assert "Maßnahmen gegen K.O.-Tropfen" in changelist
 
 
@@ -127,7 +127,8 @@ def test_x_accel_redirect_hands_an_attachment_to_nginx(settings, client, member_
     response = client.get(attachment.get_absolute_url())
     assert response.status_code == 200
     assert response.content == b""
-    assert response["X-Accel-Redirect"] == f"/geschuetzt/abfragen/{attachment.file.name}"
+    assert attachment.file.name.startswith("abfragen/")
+    assert response["X-Accel-Redirect"] == f"/geschuetzt/{attachment.file.name}"
     relative = response["X-Accel-Redirect"].removeprefix("/geschuetzt/")
     assert (Path(settings.PROTECTED_MEDIA_ROOT) / relative).read_bytes() == PDF
     assert response["Content-Type"] == "application/pdf"

@@ -5,9 +5,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from knowledge.models import Answer, AnswerAttachment, Inquiry
-from knowledge.services import answer_save, inquiry_ask, inquiry_recipients
-from members.models import Member
+from inquiries.models import Answer, AnswerAttachment, Inquiry
+from inquiries.services import answer_save, inquiry_ask, inquiry_recipients
 from tests.factories import (
     AnswerFactory,
     ContactPersonFactory,
@@ -501,31 +500,11 @@ def test_invalid_deadline_gets_a_german_message(client, member_user):
 def test_office_sees_inquiries_and_answers_in_the_admin(client, superuser, attachment):
     client.force_login(superuser)
     inquiry = attachment.answer.inquiry
-    assert client.get("/verwaltung/knowledge/inquiry/").status_code == 200
-    assert client.get(f"/verwaltung/knowledge/inquiry/{inquiry.pk}/change/").status_code == 200
-    response = client.get(f"/verwaltung/knowledge/answer/{attachment.answer.pk}/change/")
+    assert client.get("/verwaltung/inquiries/inquiry/").status_code == 200
+    assert client.get(f"/verwaltung/inquiries/inquiry/{inquiry.pk}/change/").status_code == 200
+    response = client.get(f"/verwaltung/inquiries/answer/{attachment.answer.pk}/change/")
     assert response.status_code == 200
     assert attachment.get_absolute_url() in response.text
-
-
-def test_demo_has_the_seven_inquiries_of_2024_and_one_open(db):
-    from defus.demo import load_demo
-
-    load_demo()
-    load_demo()
-    year_2024 = Inquiry.objects.filter(created_at__year=2024)
-    assert year_2024.count() == 7
-    assert year_2024.filter(summary_published_at__isnull=False).count() == 7
-    assert set(year_2024.values_list("title", flat=True)) >= {"Maßnahmen gegen K.O. Tropfen"}
-    for inquiry in year_2024:
-        assert 2 <= inquiry.answers.count() <= 5
-        assert not inquiry.answers.filter(member=inquiry.asked_by_member).exists()
-        for answer in inquiry.answers.select_related("member"):
-            assert answer.member.is_active_on(timezone.localdate(inquiry.created_at))
-    (open_inquiry,) = Inquiry.objects.open(TODAY())
-    assert open_inquiry.deadline == TODAY() + 14 * DAY
-    essen = Member.objects.get(slug="essen")
-    assert not open_inquiry.answers.filter(member=essen).exists()
 
 
 def test_a_line_break_in_the_title_cannot_break_the_mail_headers(

@@ -1,10 +1,10 @@
 import pytest
 
-from knowledge.models import Answer, AnswerAttachment
+from inquiries.models import Answer, AnswerAttachment
 from tests.browser import assert_accessible, log_in
 from tests.factories import PASSWORD, AnswerFactory, InquiryFactory, MemberFactory, UserFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 

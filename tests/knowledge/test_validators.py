@@ -2,7 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from knowledge.validators import validate_document_file
+from core.uploads import validate_document_file
 from tests.knowledge import files
 
 

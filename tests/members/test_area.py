@@ -5,7 +5,7 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 from django.views.generic import View
 
-from members.access import MemberAccessRequiredMixin, member_access_required
+from core.views import MemberAccessRequiredMixin, member_access_required
 from tests.factories import ContactPersonFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -76,21 +76,6 @@ def test_deactivated_user_is_sent_to_the_login(client, member):
     client.force_login(UserFactory(member=member, is_active=False))
     response = client.get("/mitgliederbereich/")
     assert response["Location"] == "/konto/login/?next=/mitgliederbereich/"
-
-
-def test_dashboard_offers_blocks_for_the_other_sections():
-    from django.template.loader import get_template
-    from django.template.loader_tags import BlockNode
-
-    template = get_template("members/dashboard.html").template
-    blocks = {node.name for node in template.nodelist.get_nodes_by_type(BlockNode)}
-    assert {
-        "dashboard_dates",
-        "dashboard_documents",
-        "dashboard_collections",
-        "dashboard_inquiries",
-        "dashboard_member",
-    } <= blocks
 
 
 def test_header_links_to_the_member_area_only_for_people_with_access(visitor):

@@ -12,7 +12,7 @@ from members.tokens import invitation_token_generator
 from tests.browser import assert_accessible, log_in
 from tests.factories import PASSWORD, ContactPersonFactory, UserFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 NEW_PASSWORD = "Neues-Passwort-fuer-Essen-2026"
 

@@ -5,23 +5,18 @@ answer the open Abfrage."""
 import pytest
 from playwright.sync_api import expect
 
-from defus.demo import load_demo
-from knowledge.models import Answer, Entry
-from members.demo import DEMO_PASSWORD
+from demo.members import DEMO_PASSWORD
+from inquiries.models import Answer
+from knowledge.models import Entry
 from tests.browser import assert_accessible
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db,
 ]
 
 EMAIL = "mitglied@defus.example"
 OPEN_INQUIRY = "Bodycams für den Kommunalen Ordnungsdienst"
-
-
-@pytest.fixture
-def demo(transactional_db):
-    load_demo()
 
 
 def section(page, heading: str):

@@ -1,9 +1,9 @@
 import pytest
 from django.utils import timezone
 
-from knowledge.models import Theme
 from news.models import Article
 from tests.factories import ArticleFactory, MemberFactory
+from themes.models import Theme
 
 pytestmark = pytest.mark.django_db
 

@@ -2,14 +2,14 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from knowledge.models import Theme
 from news.models import Article
 from tests.browser import assert_accessible
 from tests.factories import ArticleFactory, MemberFactory, UserFactory
+from themes.models import Theme
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db,
 ]
 
 
@@ -54,12 +54,12 @@ def test_article_is_accessible_and_leads_to_its_member(page, articles):
     assert_accessible(page)
 
 
-def test_member_sees_the_members_only_badge(page, live_server, articles):
+def test_member_sees_the_members_only_badge(page, site_server, articles):
     client = Client()
     client.force_login(UserFactory(member=articles))
     session = client.cookies[settings.SESSION_COOKIE_NAME].value
     page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": site_server.url}]
     )
     page.goto("/aktuelles/")
     assert page.get_by_text("nur für Mitglieder").first.is_visible()

@@ -4,9 +4,9 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.utils import timezone
 
-from knowledge.models import Theme
 from news.models import Article
 from tests.factories import ArticleFactory
+from themes.models import Theme
 
 pytestmark = pytest.mark.django_db
 

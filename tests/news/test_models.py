@@ -6,9 +6,9 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import IntegrityError
 from django.utils import timezone
 
-from knowledge.models import Theme
 from news.models import Article, cut_at_word
 from tests.factories import ArticleFactory, MemberFactory
+from themes.models import Theme
 
 pytestmark = pytest.mark.django_db
 

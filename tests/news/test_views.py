@@ -3,9 +3,10 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from knowledge.models import Project, Theme
 from news.models import Article
+from projects.models import Project
 from tests.factories import ArticleFactory, MemberFactory, UserFactory
+from themes.models import Theme
 
 pytestmark = pytest.mark.django_db
 

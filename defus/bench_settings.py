@@ -1,5 +1,0 @@
-"""Production settings plus one extra URL: the floor view that ``make bench`` compares with."""
-
-from defus.settings import *  # noqa: F403
-
-ROOT_URLCONF = "defus.bench_urls"

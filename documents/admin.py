@@ -1,0 +1,23 @@
+from django.contrib import admin
+
+from documents.models import Document
+
+
+@admin.register(Document)
+class DocumentAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "date", "visibility", "event", "project"]
+    list_filter = ["kind", "visibility", "project"]
+    list_select_related = ["event", "project"]
+    search_fields = ["title", "description"]
+    autocomplete_fields = ["event"]
+    date_hierarchy = "date"
+    fields = [
+        "title",
+        "kind",
+        "description",
+        "file",
+        "date",
+        "visibility",
+        "event",
+        "project",
+    ]

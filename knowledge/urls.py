@@ -1,0 +1,14 @@
+from django.urls import path
+
+from knowledge import views
+
+app_name = "collections"
+urlpatterns = [
+    path("", views.CollectionListView.as_view(), name="list"),
+    path("<slug:slug>/", views.CollectionDetailView.as_view(), name="detail"),
+    path(
+        "<slug:slug>/eintrag-hinzufuegen/",
+        views.EntryAddView.as_view(),
+        name="entry_add",
+    ),
+]

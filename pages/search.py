@@ -1,0 +1,409 @@
+"""The site search: PostgreSQL full-text search over everything a visitor may see.
+
+Each kind of content is a ``Source``: its rows come from the model's own ``visible_to(user)``
+(or all rows, for public models), and they match on the model's weighted search vector, the
+very expression its GIN index is built on (``defus.fields.search_vector``). The sources
+become one ``UNION ALL`` with the same columns, ranked and cut to one page inside PostgreSQL;
+only the rows of that page get a highlighted snippet. A page of results costs two queries
+however many rows there are: the counts per kind, and the page itself.
+
+The query is read like a web search engine's (``websearch_to_tsquery``): quotes for a
+phrase, ``-`` to exclude a word, ``or``; nothing a visitor types is a syntax error. A plain
+query, without any of these, also finds titles that are similar to it by trigrams, so that
+"Krisenmanagment" finds "Krisenmanagement".
+"""
+
+import html
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import PurePath
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.core.exceptions import EmptyResultSet
+from django.db import connection, models
+from django.db.models import Case, F, Func, Q, Value, When
+from django.db.models.functions import Cast, Coalesce, Concat, Greatest, Now, TruncDate
+from django.db.models.lookups import GreaterThan
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from documents.models import DOCUMENT_SEARCH_VECTOR, Document
+from events.models import EVENT_SEARCH_VECTOR, Event
+from inquiries.models import (
+    ANSWER_SEARCH_VECTOR,
+    INQUIRY_SEARCH_VECTOR,
+    INQUIRY_SUMMARY_SEARCH_VECTOR,
+    Answer,
+    Inquiry,
+)
+from knowledge.models import COLLECTION_SEARCH_VECTOR, ENTRY_SEARCH_VECTOR, Collection, Entry
+from news.models import ARTICLE_SEARCH_VECTOR, Article
+from pages.models import PAGE_SEARCH_VECTOR, Page
+from projects.models import PROJECT_SEARCH_VECTOR, Project
+from themes.models import THEME_SEARCH_VECTOR, Theme
+
+CONFIG = "german"
+MAX_QUERY_LENGTH = 200
+TYPO_WEIGHT = 0.5
+# Words of websearch_to_tsquery's syntax: with them the visitor asks for exactly that.
+OPERATORS = re.compile(r'"|(?:^|\s)-\S|(?:^|\s)or(?:\s|$)', re.IGNORECASE)
+# Marks around the words ts_headline found; private-use characters never met in a text.
+MARK_START, MARK_END = "\ue000", "\ue001"
+HEADLINE_OPTIONS = (
+    f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=12, "
+    'MaxFragments=2, FragmentDelimiter=" … "'
+)
+
+
+def normalize_query(text: str | None) -> str:
+    """The query as it is searched for: control characters (NUL included) replaced by spaces,
+    spaces collapsed, at most ``MAX_QUERY_LENGTH`` characters."""
+    text = "".join(
+        " " if unicodedata.category(char) in ("Cc", "Cs") else char for char in text or ""
+    )
+    return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
+
+
+def _snippet_text(*fields):
+    """The fields as one text, to cut the snippet from."""
+    if len(fields) == 1:
+        return Cast(fields[0], models.TextField())
+    parts = []
+    for field in fields:
+        parts += [F(field), Value(" ")]
+    return Concat(*parts[:-1], output_field=models.TextField())
+
+
+@dataclass(frozen=True)
+class Source:
+    """One kind of content the search reads."""
+
+    kind: str
+    label: str
+    plural: str
+    rows: Callable  # user -> the queryset of rows this user may see
+    vector: object  # the SearchVector the model's index is built on
+    text: object  # the plain or HTML text the snippet is cut from
+    url: Callable  # Hit -> its address
+    title: object = F("title")
+    slug: object = F("slug")  # what the address needs besides the pk
+    date: object = Value(None, output_field=models.DateField())
+    context: object = Value("")
+    extra_match: Callable | None = None  # SearchQuery -> Q, for text outside the vector
+
+
+def _inquiry_extra_match(query: SearchQuery) -> Q:
+    """A published summary, or an answer, of an Abfrage the user may see."""
+    answers = Answer.objects.alias(vector=ANSWER_SEARCH_VECTOR).filter(vector=query)
+    summaries = Inquiry.objects.alias(vector=INQUIRY_SUMMARY_SEARCH_VECTOR).filter(
+        vector=query, summary_published_at__lte=Now()
+    )
+    return Q(pk__in=answers.values("inquiry")) | Q(pk__in=summaries.values("pk"))
+
+
+SOURCES = (
+    Source(
+        kind="meldung",
+        label=_("Meldung"),
+        plural=_("Meldungen"),
+        rows=Article.objects.visible_to,
+        vector=ARTICLE_SEARCH_VECTOR,
+        text=_snippet_text("teaser", "body"),
+        date=TruncDate("published_at"),
+        url=lambda hit: reverse("news:detail", kwargs={"slug": hit.slug}),
+    ),
+    Source(
+        kind="termin",
+        label=_("Termin"),
+        plural=_("Termine"),
+        rows=Event.objects.visible_to,
+        vector=EVENT_SEARCH_VECTOR,
+        title=Case(
+            When(
+                assembly_number__isnull=False,
+                then=Concat(
+                    Cast("assembly_number", models.TextField()),
+                    Value(". "),
+                    "title",
+                    output_field=models.TextField(),
+                ),
+            ),
+            default=F("title"),
+            output_field=models.TextField(),
+        ),
+        text=_snippet_text("description"),
+        date=F("starts_on"),
+        url=lambda hit: reverse("events:detail", kwargs={"slug": hit.slug}),
+    ),
+    Source(
+        kind="projekt",
+        label=_("Projekt"),
+        plural=_("Projekte"),
+        rows=lambda user: Project.objects.all(),
+        vector=PROJECT_SEARCH_VECTOR,
+        text=_snippet_text("lead", "description"),
+        context=F("acronym"),
+        url=lambda hit: reverse("projects:detail", kwargs={"slug": hit.slug}),
+    ),
+    Source(
+        kind="seite",
+        label=_("Seite"),
+        plural=_("Seiten"),
+        rows=lambda user: Page.objects.all(),
+        vector=PAGE_SEARCH_VECTOR,
+        text=_snippet_text("lead", "body"),
+        url=lambda hit: reverse(f"pages:{hit.slug}"),
+    ),
+    Source(
+        kind="thema",
+        label=_("Thema"),
+        plural=_("Themen"),
+        rows=lambda user: Theme.objects.all(),
+        vector=THEME_SEARCH_VECTOR,
+        text=_snippet_text("lead", "body"),
+        slug=Coalesce("parent__slug", "slug"),
+        url=lambda hit: reverse("themes:detail", kwargs={"slug": hit.slug}),
+    ),
+    Source(
+        # The catalogue of collections is public; their entries are not.
+        kind="sammlung",
+        label=_("Sammlung"),
+        plural=_("Sammlungen"),
+        rows=lambda user: Collection.objects.all(),
+        vector=COLLECTION_SEARCH_VECTOR,
+        text=_snippet_text("description"),
+        date=TruncDate("updated_at"),
+        url=lambda hit: reverse("collections:detail", kwargs={"slug": hit.slug}),
+    ),
+    Source(
+        kind="eintrag",
+        label=_("Eintrag"),
+        plural=_("Einträge"),
+        rows=Entry.objects.visible_to,
+        vector=ENTRY_SEARCH_VECTOR,
+        text=_snippet_text("description", "source"),
+        slug=F("collection__slug"),
+        date=Coalesce("date", TruncDate("added_at")),
+        context=F("collection__title"),
+        url=lambda hit: (
+            reverse("collections:detail", kwargs={"slug": hit.slug}) + f"#eintrag-{hit.pk}"
+        ),
+    ),
+    Source(
+        kind="dokument",
+        label=_("Dokument"),
+        plural=_("Dokumente"),
+        rows=Document.objects.visible_to,
+        vector=DOCUMENT_SEARCH_VECTOR,
+        text=_snippet_text("description"),
+        slug=F("file"),
+        date=F("date"),
+        url=lambda hit: reverse(
+            "documents:download", kwargs={"pk": hit.pk, "filename": PurePath(hit.slug).name}
+        ),
+    ),
+    Source(
+        kind="abfrage",
+        label=_("Abfrage"),
+        plural=_("Abfragen"),
+        rows=Inquiry.objects.visible_to,
+        vector=INQUIRY_SEARCH_VECTOR,
+        text=_snippet_text("context"),
+        slug=Value(""),
+        date=TruncDate("created_at"),
+        extra_match=_inquiry_extra_match,
+        url=lambda hit: reverse("inquiries:detail", kwargs={"pk": hit.pk}),
+    ),
+)
+SOURCES_BY_KIND = {source.kind: source for source in SOURCES}
+KIND_CHOICES = [(source.kind, source.plural) for source in SOURCES]
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    pk: int
+    title: str
+    slug: str
+    context: str
+    date: object
+    rank: float
+    snippet: SafeString
+
+    @property
+    def source(self) -> Source:
+        return SOURCES_BY_KIND[self.kind]
+
+    @property
+    def context_display(self) -> str:
+        if self.kind == "eintrag" and self.context:
+            return _("in der Sammlung „%(collection)s“") % {"collection": self.context}
+        return self.context
+
+    @property
+    def label(self) -> str:
+        return self.source.label
+
+    @property
+    def url(self) -> str:
+        return self.source.url(self)
+
+
+@dataclass(frozen=True)
+class KindCount:
+    kind: str
+    plural: str
+    count: int
+
+
+class SearchResults:
+    """The hits for ``text`` that ``user`` may see, optionally of one ``kind``.
+
+    Lazy and sliceable, so that Django's ``Paginator`` can page through it: ``count()`` runs
+    one query (the counts of all kinds at once), a slice one more.
+    """
+
+    def __init__(self, text: str, user, kind: str = ""):
+        self.text = normalize_query(text)
+        self.user = user
+        self.kind = kind if kind in SOURCES_BY_KIND else ""
+        self.query = SearchQuery(self.text, search_type="websearch", config=CONFIG)
+        # A plain query also finds similar titles; one with operators means exactly that.
+        self.forgives_typos = not OPERATORS.search(self.text)
+        self._compiled = {}
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def count(self) -> int:
+        """The hits of the chosen kind, or of all kinds."""
+        return self.counts_by_kind.get(self.kind, 0) if self.kind else self.total
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts_by_kind.values())
+
+    @cached_property
+    def counts_by_kind(self) -> dict[str, int]:
+        if not self.text:
+            return {}
+        rows = self._execute(
+            "SELECT hit_kind, COUNT(*) FROM ({union}) AS hit GROUP BY hit_kind",
+            self._union_sql(SOURCES),
+        )
+        return dict(rows)
+
+    @property
+    def kinds(self) -> list[KindCount]:
+        """The kinds that have hits, in a fixed order, for a filter by kind."""
+        counts = self.counts_by_kind
+        return [
+            KindCount(source.kind, source.plural, counts[source.kind])
+            for source in SOURCES
+            if counts.get(source.kind)
+        ]
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice) or index.step:
+            raise TypeError("SearchResults only support slices without a step.")
+        start, stop = index.start or 0, index.stop
+        if not self.text or (stop is not None and stop <= start):
+            return []
+        sources = (SOURCES_BY_KIND[self.kind],) if self.kind else SOURCES
+        order = "hit_rank DESC, hit_date DESC NULLS LAST, hit_kind, hit_pk"
+        # The snippet is made in an outer query, so only for the rows of this page.
+        rows = self._execute(
+            "SELECT page.*, ts_headline(%s::regconfig, "
+            "  translate(regexp_replace(page.hit_text, '<[^>]*>', ' ', 'g'), %s, ''),"
+            "  websearch_to_tsquery(%s::regconfig, %s), %s) AS hit_snippet "
+            "FROM (SELECT * FROM ({union}) AS hit "
+            f"      ORDER BY {order} LIMIT %s OFFSET %s) AS page "
+            f"ORDER BY {order}",
+            self._union_sql(sources),
+            before=[CONFIG, MARK_START + MARK_END, CONFIG, self.text, HEADLINE_OPTIONS],
+            after=[stop - start if stop is not None else None, start],
+        )
+        return [self._hit(*row) for row in rows]
+
+    def _union_sql(self, sources: tuple[Source, ...]) -> tuple[str, list] | None:
+        """The SQL of one ``.values()`` queryset per source, with the same columns each, as
+        ``UNION ALL``; None when the user may see nothing of these sources. Compiled once
+        for the count and the page."""
+        if sources not in self._compiled:
+            querysets = [self._matches(source) for source in sources]
+            union = querysets[0].union(*querysets[1:], all=True).order_by()
+            try:
+                self._compiled[sources] = union.query.sql_with_params()
+            except EmptyResultSet:
+                self._compiled[sources] = None
+        return self._compiled[sources]
+
+    def _matches(self, source: Source):
+        rows = source.rows(self.user).alias(search_vector=source.vector)
+        match = Q(search_vector=self.query)
+        if source.extra_match:
+            match |= source.extra_match(self.query)
+        # The weights put a match in the title (A) above any number in the text (B).
+        rank = SearchRank(F("search_vector"), self.query)
+        if self.forgives_typos:
+            # Only when the query has words to search for: "und die der" has none
+            # (the planner decides this once, from the constant).
+            has_words = GreaterThan(
+                Func(self.query, function="numnode", output_field=models.IntegerField()), 0
+            )
+            match |= Q(Q(title__trigram_word_similar=self.text), has_words)
+            # A title found only by its trigrams ranks like a match in the text.
+            rank = Greatest(rank, TrigramWordSimilarity(self.text, "title") * TYPO_WEIGHT)
+        return (
+            rows.filter(match)
+            .order_by()
+            .values(
+                hit_kind=Value(source.kind),
+                hit_pk=F("pk"),
+                hit_title=Cast(source.title, models.TextField()),
+                hit_text=source.text,
+                hit_slug=Cast(source.slug, models.TextField()),
+                hit_context=Cast(source.context, models.TextField()),
+                hit_date=source.date,
+                hit_rank=rank,
+            )
+        )
+
+    @staticmethod
+    def _execute(template: str, union, before=(), after=()) -> list[tuple]:
+        if union is None:
+            return []
+        sql, params = union
+        with connection.cursor() as cursor:
+            cursor.execute(template.format(union=sql), [*before, *params, *after])
+            return cursor.fetchall()
+
+    @staticmethod
+    def _hit(kind, pk, title, text, slug, context, date, rank, snippet) -> Hit:
+        return Hit(
+            kind=kind,
+            pk=pk,
+            title=title,
+            slug=slug,
+            context=context,
+            date=date,
+            rank=rank,
+            snippet=_highlight(snippet),
+        )
+
+
+def _highlight(snippet: str) -> SafeString:
+    """The snippet as HTML: entities of the rich text decoded, everything escaped, and the
+    words found wrapped in ``<mark>``."""
+    text = escape(" ".join(html.unescape(snippet or "").split()))
+    return mark_safe(text.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
+
+
+def search(text: str, user, kind: str = "") -> SearchResults:
+    """What ``user`` finds for ``text``: lazy, to be paginated."""
+    return SearchResults(text, user, kind)

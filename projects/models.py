@@ -1,0 +1,60 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from core.fields import RichTextField, search_indexes, search_vector
+from themes.models import Theme
+
+PROJECT_SEARCH_VECTOR = search_vector(
+    title=("title", "acronym"),
+    text=("subtitle", "lead", "description", "funder", "consortium_lead"),
+)
+
+
+class Project(models.Model):
+    """A project DEFUS runs or takes part in (COSECUR, PanReflex, LegiNot, Pufii, …)."""
+
+    title = models.CharField(_("Titel"), max_length=250)
+    acronym = models.CharField(_("Kurzname"), max_length=40, help_text=_("z. B. „PanReflex“."))
+    slug = models.SlugField(_("Kurzadresse"), unique=True)
+    subtitle = models.CharField(_("Untertitel"), max_length=250, blank=True)
+    funding_line = models.CharField(_("Förderlinie"), max_length=200, blank=True)
+    funder = models.CharField(_("Fördermittelgeber"), max_length=200, blank=True)
+    starts_on = models.DateField(_("Beginn"))
+    ends_on = models.DateField(_("Ende"), null=True, blank=True, help_text=_("Leer = dauerhaft."))
+    extended_until = models.DateField(
+        _("verlängert bis"), null=True, blank=True, help_text=_("Nur bei einer Verlängerung.")
+    )
+    consortium_lead = models.CharField(_("Konsortialführung"), max_length=200, blank=True)
+    partner_count = models.PositiveSmallIntegerField(_("Zahl der Partner"), null=True, blank=True)
+    defus_role = models.CharField(
+        _("Rolle von DEFUS"), max_length=200, blank=True, help_text=_("z. B. „Forschungspartner“.")
+    )
+    website = models.URLField(_("Website"), blank=True)
+    lead = models.TextField(_("Kurzbeschreibung"))
+    description = RichTextField(_("Beschreibung"), blank=True)
+    themes = models.ManyToManyField(Theme, blank=True, verbose_name=_("Themen"))
+
+    class Meta:
+        verbose_name = _("Projekt")
+        verbose_name_plural = _("Projekte")
+        ordering = ["-starts_on", "title"]
+        indexes = search_indexes("project", PROJECT_SEARCH_VECTOR)
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__isnull=True)
+                | models.Q(ends_on__gte=models.F("starts_on")),
+                name="project_ends_after_start",
+                violation_error_message=_("Das Ende muss nach dem Beginn liegen."),
+            )
+        ]
+
+    def __str__(self):
+        return self.acronym
+
+    def get_absolute_url(self):
+        return reverse("projects:detail", kwargs={"slug": self.slug})
+
+    @property
+    def effective_end(self):
+        return self.extended_until or self.ends_on
