@@ -7,7 +7,7 @@ DEV := DJANGO_DEBUG=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint bench install db-stop migrate demo clean hadolint check-deploy
+.PHONY: run test lint bench install db-stop migrate demo clean hadolint check-deploy backup restore
 
 $(UV):
 	@echo "uv fehlt – wird installiert …"
@@ -50,6 +50,17 @@ check-deploy: install
 bench: install
 	$(DEV) $(PY) manage.py load_demo --migrate
 	$(PY) -m defus.bench
+
+# Production runs the module itself: python -m tools.backup create | restore FILE (see README.md).
+backup: install
+	$(DEV) $(PY) -m tools.backup create
+
+restore: install
+	@if [ -z "$(FILE)" ]; then \
+		echo "Welches Archiv? Zum Beispiel: make restore FILE=var/backups/defus-backup-….tar.gz" >&2; \
+		exit 2; \
+	fi
+	$(DEV) $(PY) -m tools.backup restore "$(FILE)"
 
 db-stop:
 	$(PY) -m defus.devdb stop

@@ -212,7 +212,10 @@ def backup_restore(*, archive: Path) -> dict:
                 "--set=ON_ERROR_STOP=1",
                 f"--dbname={url}",
                 "--command=DROP SCHEMA IF EXISTS public CASCADE",
-                "--command=CREATE SCHEMA public",
+                # The schema as PostgreSQL 15+ creates it, so the next dump is like this one.
+                "--command=CREATE SCHEMA public AUTHORIZATION pg_database_owner",
+                "--command=GRANT USAGE ON SCHEMA public TO PUBLIC",
+                "--command=COMMENT ON SCHEMA public IS 'standard public schema'",
                 f"--file={script}",
             ],
             env=env,

@@ -101,6 +101,9 @@ def test_restore_brings_back_database_and_files_exactly(content, folders, tmp_pa
     assert database_state() == database_before
     assert file_state(folders) == files_before
     assert Article.objects.count() == 2
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT nspowner::regrole::text FROM pg_namespace WHERE nspname = 'public'")
+        assert cursor.fetchone() == ("pg_database_owner",)
     restored = Document.objects.get(pk=lost_document)
     assert restored.file.read() == files.PDF
 
