@@ -255,9 +255,14 @@ def _unpack_verified(archive: Path, staging: Path) -> dict:
             f"Das Archiv {archive} ist beschädigt oder unvollständig: {error}"
         ) from error
 
-    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+    if (
+        not isinstance(manifest, dict)
+        or manifest.get("format") != FORMAT
+        or not isinstance(manifest.get("files"), dict)
+        or not isinstance(manifest.get("counts"), dict)
+    ):
         raise BackupError(f"Das Archiv {archive} hat kein gültiges Manifest.")
-    expected = manifest.get("files") or {}
+    expected = manifest["files"]
     problems = [f"fehlt: {name}" for name in sorted(expected.keys() - found.keys())]
     problems += [f"nicht im Manifest: {name}" for name in sorted(found.keys() - expected.keys())]
     problems += [
@@ -269,7 +274,7 @@ def _unpack_verified(archive: Path, staging: Path) -> dict:
         problems.append(f"fehlt: {DATABASE_DUMP}")
     for folder in media_folders():
         in_folder = sum(1 for name in expected if name.startswith(f"{folder}/"))
-        if manifest.get("counts", {}).get(folder) != in_folder:
+        if manifest["counts"].get(folder) != in_folder:
             problems.append(f"Anzahl der Dateien in {folder}/ stimmt nicht")
     if problems:
         shown = "; ".join(problems[:10]) + (" …" if len(problems) > 10 else "")
