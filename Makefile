@@ -7,7 +7,7 @@ DEV := DJANGO_DEBUG=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint bench install db-start db-stop migrate demo clean hadolint check-deploy importlint
+.PHONY: run test lint bench install db-start db-stop migrate demo clean hadolint check-deploy backup restore
 
 $(UV):
 	@echo "uv fehlt – wird installiert …"
@@ -54,6 +54,17 @@ bench: install db-start
 
 db-start: install
 	@$(PY) -m tools.devdb start
+
+# Production runs the module itself: python -m tools.backup create | restore FILE (see README.md).
+backup: install db-start
+	$(DEV) $(PY) -m tools.backup create
+
+restore: install db-start
+	@if [ -z "$(FILE)" ]; then \
+		echo "Welches Archiv? Zum Beispiel: make restore FILE=var/backups/defus-backup-….tar.gz" >&2; \
+		exit 2; \
+	fi
+	$(DEV) $(PY) -m tools.backup restore "$(FILE)"
 
 db-stop:
 	$(PY) -m tools.devdb stop
