@@ -116,6 +116,9 @@ if not DATABASE_URL:
 DATABASES = {
     "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True),
 }
+# A socket folder given as ?host=… is Django's HOST, as every client (pg_dump too) expects.
+if _socket := DATABASES["default"].get("OPTIONS", {}).pop("host", None):
+    DATABASES["default"]["HOST"] = _socket
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -10,10 +10,9 @@ import pytest
 from django.contrib import admin
 from django.test import Client
 
-from defus.content import ensure_pages, ensure_themes
-from defus.models import Page
-from knowledge.models import Project, Theme
 from members.models import Person
+from projects.models import Project
+from tests.conftest import standing_content_create
 from tests.factories import (
     AnswerFactory,
     ArticleFactory,
@@ -26,6 +25,7 @@ from tests.factories import (
     SeriesFactory,
     UserFactory,
 )
+from themes.models import Theme
 
 pytestmark = pytest.mark.django_db
 
@@ -104,8 +104,7 @@ def english_in(html: str) -> list[str]:
 def content(member, member_user):
     """One object of every model the office edits, with relations, so that change and delete
     pages show inlines, filter_horizontal widgets and lists of related objects."""
-    ensure_pages(Page)
-    ensure_themes(Theme)
+    standing_content_create()
     theme = Theme.objects.first()
     ArticleFactory(member=member, themes=[theme])
     EventFactory(series=SeriesFactory(), title="Webinar Prävention")
@@ -188,7 +187,7 @@ def test_every_admin_page_the_office_reaches_is_german(content, client, staff_us
     client.force_login(staff_user)
     pages = office_admin_pages(client, staff_user)
     for reached in [r"/verwaltung/news/article/ \{'q': 'zz'\}", r"/verwaltung/news/article/\?\w+",
-                    r"/verwaltung/knowledge/project/add/", r"/verwaltung/members/member/\d+/delete/",
+                    r"/verwaltung/projects/project/add/", r"/verwaltung/members/member/\d+/delete/",
                     r"/verwaltung/news/article/\d+/history/", r"/verwaltung/members/user/\d+/change/",
                     r"POST /verwaltung/events/event/ \{'action': 'delete_selected'"]:  # fmt: skip
         assert any(re.match(reached, page) for page in pages), reached
