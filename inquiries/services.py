@@ -5,7 +5,7 @@ from functools import partial
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.core.mail import EmailMessage, mailers
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.http import HttpRequest
 from django.template.loader import render_to_string
@@ -14,6 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from core.access import has_member_access
+from core.mail import mail_send
 from inquiries.models import Answer, AnswerAttachment, Inquiry, validate_answer_attachment
 from members.models import ContactPerson, Member, User
 
@@ -59,8 +60,7 @@ def inquiry_ask(
     subject = _("DEFUS-Abfrage: %(title)s") % {"title": " ".join(title.split())}
     body = render_to_string("inquiries/inquiry_email.txt", {"inquiry": inquiry, "link": link})
     messages = [EmailMessage(subject, body, to=[address]) for address in recipients]
-    # robust: a mail server that is down must not turn the saved Abfrage into an error page.
-    transaction.on_commit(lambda: mailers.default.send_messages(messages), robust=True)
+    mail_send(*messages)
     return inquiry
 
 
