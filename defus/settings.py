@@ -220,6 +220,9 @@ else:
     raise ImproperlyConfigured("Produktion braucht EMAIL_URL (zum Beispiel smtp://…).")
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "DEFUS <team@defus.de>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Periodic jobs the task worker runs: dotted path of a function -> "hourly", "daily", "weekly".
+SCHEDULE: dict[str, str] = {}
+
 # Where reports from the portal's forms (such as "Barriere melden") go.
 OFFICE_EMAIL = os.environ.get("DJANGO_OFFICE_EMAIL", "defus@defus.org")
 
