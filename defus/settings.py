@@ -161,7 +161,7 @@ STATIC_ROOT = BASE_DIR / "var" / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "var" / "media"))
-ANSWER_ATTACHMENT_MAX_SIZE = int(os.environ.get("DJANGO_ANSWER_ATTACHMENT_MAX_MB", "20")) * 2**20
+ANSWER_ATTACHMENT_MAX_MB = int(os.environ.get("DJANGO_ANSWER_ATTACHMENT_MAX_MB", "20"))
 # Members' documents live outside any public URL; only the download view hands them out.
 PROTECTED_MEDIA_ROOT = Path(
     os.environ.get("DJANGO_PROTECTED_MEDIA_ROOT", BASE_DIR / "var" / "protected")

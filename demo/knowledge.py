@@ -1119,7 +1119,6 @@ def load() -> None:
                 },
             )
             latest = max(latest, added_at)
-        Collection.objects.filter(pk=collection.pk).update(updated_at=latest)
     if member:
         # The demo member last looked a week ago: the entries of the last days are "neu".
         for slug in ("desinformation-hass-polarisierung", "marginalisierte-gruppen"):

@@ -1,5 +1,4 @@
 import datetime
-import zoneinfo
 from html import unescape
 
 from django.conf import settings
@@ -13,7 +12,6 @@ from django.utils.translation import gettext_lazy as _
 from core.access import has_member_access
 from core.fields import RichTextField, search_indexes, search_vector
 
-BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
 EVENT_SEARCH_VECTOR = search_vector(
     title=("title",), text=("description", "venue", "city", "partners")
 )
@@ -312,7 +310,9 @@ class Event(models.Model):
         """The start as a date (whole-day event) or an aware datetime in Europe/Berlin."""
         if self.starts_at_time is None:
             return self.starts_on
-        return datetime.datetime.combine(self.starts_on, self.starts_at_time, tzinfo=BERLIN)
+        return datetime.datetime.combine(
+            self.starts_on, self.starts_at_time, tzinfo=timezone.get_default_timezone()
+        )
 
     def ends_at(self) -> datetime.date | datetime.datetime | None:
         """The end: the exclusive next day for whole-day events, the end time, or None."""
@@ -320,7 +320,9 @@ class Event(models.Model):
             return self.last_day + datetime.timedelta(days=1)
         if self.ends_at_time is None:
             return None
-        return datetime.datetime.combine(self.last_day, self.ends_at_time, tzinfo=BERLIN)
+        return datetime.datetime.combine(
+            self.last_day, self.ends_at_time, tzinfo=timezone.get_default_timezone()
+        )
 
     def schema_org(self) -> dict:
         """schema.org Event data for search engines (JSON-LD)."""

@@ -24,9 +24,9 @@ ANSWER_SEARCH_VECTOR = search_vector(text=("text",))
 
 def validate_answer_attachment(file) -> None:
     """The same types and content checks as for documents, up to
-    ``ANSWER_ATTACHMENT_MAX_SIZE``; the message names the file, as an answer may carry several."""
+    ``ANSWER_ATTACHMENT_MAX_MB``; the message names the file, as an answer may carry several."""
     try:
-        validate_upload(file, max_bytes=settings.ANSWER_ATTACHMENT_MAX_SIZE)
+        validate_upload(file, max_mb=settings.ANSWER_ATTACHMENT_MAX_MB)
     except ValidationError as error:
         name = os.path.basename(file.name or "")
         raise ValidationError(f"„{name}“: {' '.join(error.messages)}", code=error.code) from None

@@ -16,8 +16,10 @@ from members.tokens import invitation_token_generator
 @method_decorator(login_not_required, name="dispatch")
 class MemberListView(FilterView):
     filterset_class = MemberFilter
-    queryset = Member.objects.directory()
     template_name = "members/member_list.html"
+
+    def get_queryset(self):
+        return Member.objects.directory()  # per request: who is a member changes by the day
 
 
 @method_decorator(login_not_required, name="dispatch")

@@ -10,6 +10,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from core.access import has_member_access
+from core.choices import Visibility
 from core.fields import RichTextField, search_indexes, search_vector
 from members.models import Member
 from projects.models import Project
@@ -71,9 +72,7 @@ class ArticleQuerySet(models.QuerySet):
 class Article(models.Model):
     """A news item: from the office ("DEFUS Aktuell") or from a member."""
 
-    class Visibility(models.TextChoices):
-        PUBLIC = "oeffentlich", _("öffentlich")
-        MEMBERS = "mitglieder", _("nur für Mitglieder")
+    Visibility = Visibility
 
     class Status(models.TextChoices):
         DRAFT = "entwurf", _("Entwurf")

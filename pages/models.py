@@ -51,5 +51,9 @@ class Page(models.Model):
         return reverse(f"pages:{self.slug}")
 
     @property
+    def offers_barrier_report(self) -> bool:
+        return self.slug == self.Slug.ACCESSIBILITY
+
+    @property
     def meta_description(self) -> str:
         return self.description or self.lead

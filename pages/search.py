@@ -41,7 +41,13 @@ from inquiries.models import (
     Answer,
     Inquiry,
 )
-from knowledge.models import COLLECTION_SEARCH_VECTOR, ENTRY_SEARCH_VECTOR, Collection, Entry
+from knowledge.models import (
+    COLLECTION_SEARCH_VECTOR,
+    ENTRY_SEARCH_VECTOR,
+    Collection,
+    Entry,
+    collection_updated_at,
+)
 from news.models import ARTICLE_SEARCH_VECTOR, Article
 from pages.models import PAGE_SEARCH_VECTOR, Page
 from projects.models import PROJECT_SEARCH_VECTOR, Project
@@ -177,7 +183,7 @@ SOURCES = (
         rows=lambda user: Collection.objects.all(),
         vector=COLLECTION_SEARCH_VECTOR,
         text=_snippet_text("description"),
-        date=TruncDate("updated_at"),
+        date=TruncDate(collection_updated_at()),
         url=lambda hit: reverse("collections:detail", kwargs={"slug": hit.slug}),
     ),
     Source(

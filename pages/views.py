@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
+from core.pagination import GracefulPaginationMixin
 from events.models import Event
 from members.models import Member, Person
 from news.models import Article
@@ -55,7 +56,7 @@ class TeamView(PageView):
 
 
 @method_decorator(login_not_required, name="dispatch")
-class SearchView(ListView):
+class SearchView(GracefulPaginationMixin, ListView):
     """The site search: everything the visitor may see, one page of hits at a time."""
 
     template_name = "pages/search.html"
@@ -65,12 +66,6 @@ class SearchView(ListView):
         self.form = SearchForm(self.request.GET)
         self.form.is_valid()  # an invalid kind is dropped; the query is always usable
         return search(self.form.query, self.request.user, kind=self.form.kind)
-
-    def paginate_queryset(self, queryset, page_size):
-        """A page number past the end shows the last page, one that is no number the first."""
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get("page"))
-        return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(form=self.form, results=self.object_list, **kwargs)

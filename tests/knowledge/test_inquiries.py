@@ -357,13 +357,16 @@ def test_answer_carries_attachments_and_they_can_be_removed(client, member_user,
             SimpleUploadedFile("falsch.pdf", b"<html>nein</html>"),
             "„falsch.pdf“: Der Inhalt passt nicht zur Endung „.pdf“",
         ),
-        (SimpleUploadedFile("gross.pdf", PDF + b"0" * 2048), "erlaubt sind höchstens 1,0 KB."),
+        (
+            SimpleUploadedFile("gross.pdf", PDF + b"0" * 2 * 1024 * 1024),
+            "erlaubt sind höchstens 1,0 MB.",
+        ),
     ],
 )
 def test_rejected_attachment_gets_a_german_message_and_keeps_the_text(
     client, member_user, inquiry, settings, upload, message
 ):
-    settings.ANSWER_ATTACHMENT_MAX_SIZE = 1024
+    settings.ANSWER_ATTACHMENT_MAX_MB = 1
     client.force_login(member_user)
     response = client.post(
         inquiry.get_absolute_url(), {"text": "Mein sorgfältiger Text", "attachments": [upload]}
