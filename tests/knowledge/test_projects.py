@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from demo.projects import load
+from demo.loader import load_projects as load
 from projects.models import Project
 from themes.models import Theme
 
