@@ -29,7 +29,9 @@ def read(name: str) -> dict:
 def _check(value: dict) -> None:
     unknown = set(value) - RELATIVE_KEYS
     if unknown or "in_days" not in value:
-        raise ValueError(f"Relative date needs in_days and knows only {RELATIVE_KEYS}: {value}")
+        raise ValueError(
+            f"Ein relatives Datum braucht in_days und kennt nur {sorted(RELATIVE_KEYS)}: {value}"
+        )
 
 
 def resolve_date(value, today: datetime.date) -> datetime.date:

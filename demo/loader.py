@@ -36,44 +36,50 @@ NATURAL_KEYS = {
 }
 
 
-def _values(model, data: dict, clock: Clock, *, skip=()) -> tuple[dict, dict]:
-    """The model's field values from a table of a data file, and its many-to-many lists."""
-    values, many = {}, {}
-    for name, value in data.items():
-        if name in skip:
-            continue
-        field = model._meta.get_field(name)
-        if field.many_to_many:
-            related = field.related_model
-            many[name] = [related.objects.get(**{NATURAL_KEYS[related]: key}) for key in value]
-        elif field.is_relation:
-            related = field.related_model
-            values[name] = related.objects.get(**{NATURAL_KEYS[related]: value})
-        elif isinstance(field, models.DateTimeField):
-            values[name] = clock.datetime(value)
-        elif isinstance(field, models.DateField):
-            values[name] = clock.date(value)
-        else:
-            values[name] = value
-    return values, many
-
-
-def _save(model, data: dict, clock: Clock, *, keys: tuple[str, ...], skip=(), **extra):
-    values, many = _values(model, data, clock, skip=skip)
-    lookup = {key: values.pop(key) for key in keys if key in values}
-    lookup.update({key: extra.pop(key) for key in keys if key in extra})
-    row, _ = model.objects.update_or_create(**lookup, defaults={**values, **extra})
-    for name, related in many.items():
-        getattr(row, name).set(related)
-    return row
-
-
 @transaction.atomic
 def load_demo() -> None:
     clock = Clock()
-    for load in (load_members, load_projects, load_news, load_events, load_documents,
-                 load_knowledge, load_inquiries):  # fmt: skip
+    for load in (
+        load_members,
+        load_projects,
+        load_news,
+        load_events,
+        load_documents,
+        load_knowledge,
+        load_inquiries,
+    ):
         load(clock)
+
+
+def load_members(clock: Clock | None = None) -> None:
+    clock, data = clock or Clock(), read("members")
+    for member in data["member"]:
+        row = _save(Member, member, clock, keys=("slug",), skip={"contact"})
+        for position, contact in enumerate(member.get("contact", [])):
+            _save(
+                ContactPerson,
+                contact,
+                clock,
+                keys=("member", "name"),
+                member=row,
+                position=position,
+            )
+    for position, person in enumerate(data["person"]):
+        _save(Person, person, clock, keys=("name",), position=position)
+    office = office_group_sync()
+    for login in data["login"]:
+        new = not User.objects.filter(email=login["email"]).exists()
+        user = _save(
+            User, login, clock, keys=("email",), skip={"password", "office", "totp_secret"}
+        )
+        if new or not user.has_usable_password():
+            user.set_password(login["password"])
+            user.save(update_fields=["password"])
+        if login.get("office"):
+            user.groups.add(office)
+        totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP)
+        if login.get("totp_secret") and not totp.exists():
+            TOTP.activate(user, login["totp_secret"])
 
 
 def load_projects(clock: Clock | None = None) -> None:
@@ -103,40 +109,6 @@ def load_documents(clock: Clock | None = None) -> None:
             document.file.save(data["file"], ContentFile(pdf), save=True)
 
 
-def load_inquiries(clock: Clock | None = None) -> None:
-    clock = clock or Clock()
-    for inquiry in read("inquiries")["inquiry"]:
-        row = _save(Inquiry, inquiry, clock, keys=("title",), skip={"answer"})
-        for answer in inquiry.get("answer", []):
-            created_at = clock.datetime(answer["created_at"])
-            _save(Answer, answer, clock, keys=("inquiry", "member"), inquiry=row,
-                  updated_at=created_at)  # fmt: skip
-
-
-def load_members(clock: Clock | None = None) -> None:
-    clock, data = clock or Clock(), read("members")
-    for member in data["member"]:
-        row = _save(Member, member, clock, keys=("slug",), skip={"contact"})
-        for position, contact in enumerate(member.get("contact", [])):
-            _save(ContactPerson, contact, clock, keys=("member", "name"), member=row,
-                  position=position)  # fmt: skip
-    for position, person in enumerate(data["person"]):
-        _save(Person, person, clock, keys=("name",), position=position)
-    office = office_group_sync()
-    for login in data["login"]:
-        new = not User.objects.filter(email=login["email"]).exists()
-        user = _save(User, login, clock, keys=("email",),
-                     skip={"password", "office", "totp_secret"})  # fmt: skip
-        if new or not user.has_usable_password():
-            user.set_password(login["password"])
-            user.save(update_fields=["password"])
-        if login.get("office"):
-            user.groups.add(office)
-        totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP)
-        if login.get("totp_secret") and not totp.exists():
-            TOTP.activate(user, login["totp_secret"])
-
-
 def load_knowledge(clock: Clock | None = None) -> None:
     clock, data = clock or Clock(), read("knowledge")
     added_by = User.objects.filter(email=data["added_by"]).first()
@@ -144,9 +116,66 @@ def load_knowledge(clock: Clock | None = None) -> None:
         row = _save(Collection, collection, clock, keys=("slug",), skip={"entry"})
         latest = row.created_at
         for entry in collection.get("entry", []):
-            added = _save(Entry, entry, clock, keys=("collection", "title"), collection=row,
-                          added_by=added_by)  # fmt: skip
+            added = _save(
+                Entry, entry, clock, keys=("collection", "title"), collection=row, added_by=added_by
+            )
             latest = max(latest, added.added_at)
         Collection.objects.filter(pk=row.pk).update(updated_at=latest)
     for visit in data["visit"]:
         _save(CollectionVisit, visit, clock, keys=("user", "collection"))
+
+
+def load_inquiries(clock: Clock | None = None) -> None:
+    clock = clock or Clock()
+    for inquiry in read("inquiries")["inquiry"]:
+        row = _save(Inquiry, inquiry, clock, keys=("title",), skip={"answer"})
+        for answer in inquiry.get("answer", []):
+            created_at = clock.datetime(answer["created_at"])
+            _save(
+                Answer,
+                answer,
+                clock,
+                keys=("inquiry", "member"),
+                inquiry=row,
+                updated_at=created_at,
+            )
+
+
+def _save(model, data: dict, clock: Clock, *, keys: tuple[str, ...], skip=(), **extra):
+    values, many = _values(model, data, clock, skip=skip)
+    lookup = {key: values.pop(key) for key in keys if key in values}
+    lookup.update({key: extra.pop(key) for key in keys if key in extra})
+    row, _ = model.objects.update_or_create(**lookup, defaults={**values, **extra})
+    for name, related in many.items():
+        getattr(row, name).set(related)
+    return row
+
+
+def _values(model, data: dict, clock: Clock, *, skip=()) -> tuple[dict, dict]:
+    """The model's field values from a table of a data file, and its many-to-many lists."""
+    values, many = {}, {}
+    for name, value in data.items():
+        if name in skip:
+            continue
+        field = model._meta.get_field(name)
+        if field.many_to_many:
+            many[name] = [_get(model, field, key) for key in value]
+        elif field.is_relation:
+            values[name] = _get(model, field, value)
+        elif isinstance(field, models.DateTimeField):
+            values[name] = clock.datetime(value)
+        elif isinstance(field, models.DateField):
+            values[name] = clock.date(value)
+        else:
+            values[name] = value
+    return values, many
+
+
+def _get(model, field, key):
+    related = field.related_model
+    try:
+        return related.objects.get(**{NATURAL_KEYS[related]: key})
+    except related.DoesNotExist:
+        raise ValueError(
+            f"{model._meta.label}.{field.name}: {related._meta.label} {key!r} gibt es nicht."
+        ) from None
