@@ -6,8 +6,8 @@ import pytest
 from django.apps import apps
 from django.core import serializers
 
-from demo.knowledge import minimal_pdf
 from demo.loader import load_demo
+from demo.pdf import minimal_pdf
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,6 @@
 import pytest
 
-from demo.members import DEMO_PASSWORD
-from tests.browser import assert_accessible, log_in
+from tests.browser import DEMO_PASSWORD, assert_accessible, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -101,7 +100,7 @@ def test_office_edits_a_page_text_in_the_admin_and_sees_it_on_the_site(page, dem
         yield_hotp_counters_from_time,
     )
 
-    from demo.members import DEMO_TOTP_SECRET
+    from tests.browser import DEMO_TOTP_SECRET
 
     log_in(page, "buero@defus.example", DEMO_PASSWORD)
     counter = next(yield_hotp_counters_from_time())
