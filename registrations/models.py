@@ -185,10 +185,12 @@ class Registration(models.Model):
         return ahead.count() + 1
 
     def confirm_token(self) -> str:
-        return signing.dumps(self.pk, salt=CONFIRM_SALT)
+        """Signed and dated: a confirmation link expires after CONFIRM_MAX_AGE."""
+        return signing.TimestampSigner(salt=CONFIRM_SALT).sign_object(self.pk)
 
     def cancel_token(self) -> str:
-        return signing.dumps(self.pk, salt=CANCEL_SALT)
+        """Signed, not dated: the cancel link works until the registration is anonymised."""
+        return signing.Signer(salt=CANCEL_SALT).sign_object(self.pk)
 
     def confirm_url(self) -> str:
         return settings.SITE_URL + reverse(
@@ -204,7 +206,10 @@ class Registration(models.Model):
     def from_token(cls, token: str, *, salt: str, max_age=None):
         """The registration a signed link names, or None if the link is forged or expired."""
         try:
-            pk = signing.loads(token, salt=salt, max_age=max_age)
-        except signing.BadSignature:
+            if max_age is None:
+                pk = signing.Signer(salt=salt).unsign_object(token)
+            else:
+                pk = signing.TimestampSigner(salt=salt).unsign_object(token, max_age=max_age)
+        except (signing.BadSignature, ValueError):
             return None
         return cls.objects.select_related("event").filter(pk=pk, anonymised_at=None).first()
