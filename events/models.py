@@ -202,8 +202,8 @@ class Event(models.Model):
         _("Wer darf sich anmelden?"),
         max_length=10,
         choices=RegistrationAudience,
-        default=RegistrationAudience.MEMBERS,
-        help_text=_("Bei Terminen nur für Mitglieder gilt immer: nur Mitglieder."),
+        default=RegistrationAudience.ANYONE,
+        help_text=_("Bei Terminen für Mitglieder oder intern gilt immer: nur Mitglieder."),
     )
     online_link = models.URLField(
         _("Zugangslink (online)"),

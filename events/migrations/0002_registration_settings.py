@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='event',
             name='registration_audience',
-            field=models.CharField(choices=[('mitglieder', 'nur Mitglieder'), ('alle', 'alle')], default='mitglieder', help_text='Bei Terminen nur für Mitglieder gilt immer: nur Mitglieder.', max_length=10, verbose_name='Wer darf sich anmelden?'),
+            field=models.CharField(choices=[('mitglieder', 'nur Mitglieder'), ('alle', 'alle')], default='alle', help_text='Bei Terminen für Mitglieder oder intern gilt immer: nur Mitglieder.', max_length=10, verbose_name='Wer darf sich anmelden?'),
         ),
         migrations.AddField(
             model_name='event',

@@ -33,7 +33,7 @@ def portal_event(**kwargs):
 
 
 def test_members_only_registration_page_per_person(person):
-    event = portal_event(slug="austausch-kos")
+    event = portal_event(slug="austausch-kos", audience=Event.Audience.MEMBERS)
     response = person.get("/anmeldung/austausch-kos/")
     if person.kind == "anonymous":
         assert response.status_code == 302
