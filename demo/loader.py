@@ -8,6 +8,7 @@ from demo import knowledge as knowledge_demo
 from demo import members as members_demo
 from demo import news as news_demo
 from demo import projects as project_demo
+from demo import registrations as registrations_demo
 
 
 @transaction.atomic
@@ -18,3 +19,4 @@ def load_demo() -> None:
     inquiry_demo.load()
     events_demo.load()
     knowledge_demo.load()
+    registrations_demo.load()
