@@ -85,6 +85,10 @@ def registration_create(
         event = _lock(event)
         if not event.registration_open():
             raise RegistrationError("Für diesen Termin ist keine Anmeldung möglich.")
+        # An unconfirmed registration holds nothing: registering again sends a fresh link.
+        event.registrations.filter(
+            status=Registration.Status.UNCONFIRMED, email__iexact=email
+        ).delete()
         if (
             event.registrations.exclude(status=Registration.Status.CANCELLED)
             .filter(email__iexact=email)

@@ -114,3 +114,22 @@ def test_participant_count_comes_from_attendance_else_the_typed_number():
     assert events[typed.pk].participants == 54
     assert events[counted.pk].participants == 3
     assert counted.participants == 3  # without the annotation, too
+
+
+def test_registering_again_before_confirming_sends_a_fresh_link(
+    django_capture_on_commit_callbacks,
+):
+    event = portal_event(registration_audience=Event.RegistrationAudience.ANYONE)
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(2):
+            registration_create(event=event, name="Max Muster", email="max@example.org")
+    assert event.registrations.get().is_unconfirmed
+    assert len(mail.outbox) == 2
+
+
+def test_datenschutz_page_tells_about_registrations():
+    from pages.models import Page
+
+    body = Page.objects.get(slug="datenschutz").body
+    assert "Anmeldungen zu Veranstaltungen" in body
+    assert body.index("Anmeldungen zu Veranstaltungen") < body.index("Ihre Rechte")

@@ -209,3 +209,22 @@ def test_event_page_query_budget(client, member_user, django_assert_max_num_quer
     client.force_login(member_user)
     with django_assert_max_num_queries(14):
         assert client.get("/termine/budget/").status_code == 200
+
+
+def test_registration_pages_have_a_pinned_query_budget(
+    client, member_user, django_assert_max_num_queries
+):
+    event = portal_event(slug="budget", registration_audience="alle")
+    for position in range(3):
+        event.registration_questions.create(label=f"Frage {position}")
+    RegistrationFactory.create_batch(100, event=event)
+    registration = RegistrationFactory(event=event, status="unbestaetigt")
+    with django_assert_max_num_queries(6):
+        assert client.get("/anmeldung/budget/").status_code == 200
+    with django_assert_max_num_queries(6):
+        client.get(f"/anmeldung/bestaetigen/{registration.confirm_token()}/")
+    with django_assert_max_num_queries(6):
+        client.get(f"/anmeldung/stornieren/{registration.cancel_token()}/")
+    client.force_login(member_user)
+    with django_assert_max_num_queries(10):
+        assert client.get("/anmeldung/budget/").status_code == 200
