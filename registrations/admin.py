@@ -30,6 +30,26 @@ class RegistrationEventAdmin(EventAdmin):
 
     inlines = [*EventAdmin.inlines, QuestionInline]
     readonly_fields = [*EventAdmin.readonly_fields, "attendee_list"]
+    list_display = [
+        *(name for name in EventAdmin.list_display if name != "participant_count"),
+        "seats",
+        "participants",
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_seats().with_participants()
+
+    @admin.display(description=_("Plätze"))
+    def seats(self, event):
+        if not event.registers_on_portal:
+            return "–"
+        if event.capacity is None:
+            return _("%(taken)d angemeldet") % {"taken": event.seats_taken_count}
+        return f"{event.seats_taken_count} / {event.capacity}"
+
+    @admin.display(description=_("Teilnehmende"))
+    def participants(self, event):
+        return event.participants if event.participants is not None else "–"
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = [list(fieldset) for fieldset in super().get_fieldsets(request, obj)]

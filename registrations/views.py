@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from events.models import Event
@@ -86,6 +87,7 @@ def _status_message(registration: Registration) -> str:
 
 
 @login_not_required
+@never_cache
 @require_http_methods(["GET", "POST"])
 def confirm(request, token):
     registration = Registration.from_token(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
@@ -113,6 +115,7 @@ def confirm(request, token):
 
 
 @login_not_required
+@never_cache
 @require_http_methods(["GET", "POST"])
 def cancel(request, token):
     registration = Registration.from_token(token, salt=CANCEL_SALT)

@@ -129,3 +129,16 @@ def test_message_to_all_registered(client, staff_user, event, django_capture_on_
     assert sorted(m.to[0] for m in mail.outbox) == sorted(r.email for r in seated)
     assert "Neuen Rathaus" in mail.outbox[0].body
     assert seated[0].cancel_url() in {m.body.split("stornieren: ")[1].split()[0] for m in mail.outbox}  # fmt: skip
+
+
+def test_event_changelist_shows_seats_and_participants_in_few_queries(
+    client, staff_user, django_assert_max_num_queries
+):
+    for _ in range(40):
+        event = EventFactory(registration_mode="portal", capacity=10)
+        RegistrationFactory.create_batch(2, event=event, status="teilgenommen")
+    EventFactory(participant_count=54)
+    client.force_login(staff_user)
+    with django_assert_max_num_queries(16):
+        response = client.get("/verwaltung/events/event/")
+    assert "2 / 10" in response.text and "54" in response.text
