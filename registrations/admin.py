@@ -13,7 +13,12 @@ from events.admin import EventAdmin
 from events.models import Event
 from registrations.forms import OfficeMessageForm
 from registrations.models import Question, Registration
-from registrations.services import registrations_mark_attended, registrations_message
+from registrations.services import (
+    registration_cancel,
+    registrations_fill,
+    registrations_mark_attended,
+    registrations_message,
+)
 
 EXPORT_HEADER = ["Termin", "Datum", "Name", "E-Mail", "Organisation", "Status", "Eingereiht", "Antworten"]  # fmt: skip
 
@@ -38,6 +43,15 @@ class RegistrationEventAdmin(EventAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_seats().with_participants()
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if obj.registers_on_portal and (promoted := registrations_fill(event=obj)):
+            self.message_user(
+                request,
+                _("%(count)d Personen sind von der Warteliste nachgerückt und benachrichtigt.")
+                % {"count": len(promoted)},
+            )
 
     @admin.display(description=_("Plätze"))
     def seats(self, event):
@@ -113,6 +127,7 @@ class RegistrationAdmin(admin.ModelAdmin):
     ]
     list_per_page = 500
     actions = [
+        "cancel",
         "mark_attended",
         "mark_not_attended",
         "export_csv",
@@ -120,6 +135,15 @@ class RegistrationAdmin(admin.ModelAdmin):
         "sign_in_sheet",
         "message_registered",
     ]
+
+    @admin.action(description=_("Stornieren (die Warteliste rückt nach)"))
+    def cancel(self, request, queryset):
+        registrations = list(queryset.exclude(status=Registration.Status.CANCELLED))
+        for registration in registrations:
+            registration_cancel(registration=registration)
+        self.message_user(
+            request, _("%(count)d Anmeldungen storniert.") % {"count": len(registrations)}
+        )
 
     @admin.action(description=_("Teilnahme ankreuzen (teilgenommen)"))
     def mark_attended(self, request, queryset):

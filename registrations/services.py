@@ -150,6 +150,15 @@ def registration_cancel(*, registration: Registration) -> Registration:
     return registration
 
 
+def registrations_fill(*, event: Event) -> list[Registration]:
+    """After the office raised the capacity: move people up from the waiting list."""
+    with transaction.atomic():
+        event = _lock(event)
+        if event.is_over():
+            return []
+        return registrations_promote(event=event)
+
+
 def registrations_promote(*, event: Event) -> list[Registration]:
     """Move people up from the waiting list while seats are free; the caller holds the lock."""
     promoted = []

@@ -142,3 +142,29 @@ def test_event_changelist_shows_seats_and_participants_in_few_queries(
     with django_assert_max_num_queries(16):
         response = client.get("/verwaltung/events/event/")
     assert "2 / 10" in response.text and "54" in response.text
+
+
+def test_office_cancels_and_raises_capacity_and_the_waiting_list_moves_up(
+    client, staff_user, django_capture_on_commit_callbacks
+):
+    event = EventFactory(registration_mode="portal", capacity=1, title="SiBa-Workshop")
+    seated = RegistrationFactory(event=event)
+    first, second, third = (RegistrationFactory(event=event, status="warteliste") for _ in range(3))
+    client.force_login(staff_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        action(client, "cancel", [seated])
+    assert Registration.objects.get(pk=first.pk).holds_seat
+    assert [m.to for m in mail.outbox] == [[first.email]]
+
+    data = {
+        "title": event.title, "slug": event.slug, "kind": event.kind, "audience": event.audience,
+        "starts_on": event.starts_on.strftime("%d.%m.%Y"), "online": "on",
+        "organiser_role": event.organiser_role, "registration_mode": "portal", "capacity": 3,
+        "registration_audience": "alle",
+        "registration_questions-TOTAL_FORMS": 0, "registration_questions-INITIAL_FORMS": 0,
+    }  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/verwaltung/events/event/{event.pk}/change/", data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert event.registrations.seated().count() == 3
+    assert {m.to[0] for m in mail.outbox[1:]} == {second.email, third.email}
