@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "projects",
     "news",
     "events",
+    "registrations",
     "documents",
     "knowledge",
     "inquiries",
@@ -221,7 +222,13 @@ else:
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "DEFUS <team@defus.de>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Periodic jobs the task worker runs: dotted path of a function -> "hourly", "daily", "weekly".
-SCHEDULE: dict[str, str] = {}
+SCHEDULE: dict[str, str] = {
+    "registrations.jobs.reminders_send": "daily",
+    "registrations.jobs.registrations_anonymise": "daily",
+}
+
+# Days after an event until the names and addresses of its registrations are removed.
+REGISTRATION_RETENTION_DAYS = int(os.environ.get("DJANGO_REGISTRATION_RETENTION_DAYS", "90"))
 
 # Where reports from the portal's forms (such as "Barriere melden") go.
 OFFICE_EMAIL = os.environ.get("DJANGO_OFFICE_EMAIL", "defus@defus.org")

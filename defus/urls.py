@@ -16,6 +16,7 @@ urlpatterns = [
     path("mitglieder/", include("members.urls")),
     path("aktuelles/", include("news.urls")),
     path("termine/", include("events.urls")),
+    path("anmeldung/", include("registrations.urls")),
     path("themen/", include("themes.urls")),
     path("projekte/", include("projects.urls")),
     path("mitgliederbereich/abfragen/", include("inquiries.urls")),

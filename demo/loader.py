@@ -11,6 +11,7 @@ from allauth.mfa.totp.internal.auth import TOTP
 from django.core.files.base import ContentFile
 from django.db import models, transaction
 
+from demo import registrations as registrations_demo
 from demo.datafiles import Clock, read
 from demo.pdf import minimal_pdf
 from documents.models import Document
@@ -49,6 +50,7 @@ def load_demo() -> None:
         load_inquiries,
     ):
         load(clock)
+    registrations_demo.load(clock.today)
 
 
 def load_members(clock: Clock | None = None) -> None:

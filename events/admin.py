@@ -22,9 +22,10 @@ class EventAdmin(admin.ModelAdmin):
         "audience",
         "online",
         "city",
+        "registration_mode",
         "participant_count",
     ]
-    list_filter = ["kind", "series", "audience", "online", "organiser_role"]
+    list_filter = ["kind", "series", "audience", "online", "organiser_role", "registration_mode"]
     list_select_related = ["series"]
     search_fields = ["title", "venue", "city", "partners", "description"]
     date_hierarchy = "starts_on"
@@ -35,7 +36,21 @@ class EventAdmin(admin.ModelAdmin):
         (_("Zeit"), {"fields": ["starts_on", "ends_on", "starts_at_time", "ends_at_time"]}),
         (_("Ort"), {"fields": ["online", "venue", "city", "host"]}),
         (_("Veranstalter"), {"fields": ["organiser_role", "partners", "project"]}),
-        (_("Anmeldung"), {"fields": ["registration_url", "registration_closed_note"]}),
+        (
+            _("Anmeldung"),
+            {
+                "fields": [
+                    "registration_mode",
+                    "capacity",
+                    "registration_opens_at",
+                    "registration_closes_at",
+                    "registration_audience",
+                    "online_link",
+                    "registration_url",
+                    "registration_closed_note",
+                ]
+            },
+        ),
         (_("Nach dem Termin"), {"fields": ["participant_count"]}),
         (
             _("Mitgliederversammlung"),

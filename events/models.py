@@ -33,6 +33,10 @@ class Series(models.Model):
         return self.name
 
 
+# The statuses of a registration (registrations.Registration.Status) that hold a seat.
+SEATED_STATUSES = ["angemeldet", "teilgenommen"]
+
+
 class EventQuerySet(models.QuerySet):
     def public(self):
         """Listed for everyone: öffentlich and Mitglieder events, never intern ones."""
@@ -59,6 +63,25 @@ class EventQuerySet(models.QuerySet):
         return self.filter(
             Q(ends_on__lt=today) | Q(ends_on__isnull=True, starts_on__lt=today)
         ).order_by("-starts_on", "-starts_at_time", "title")
+
+    def with_seats(self):
+        """Annotate ``seats_taken`` (angemeldet or teilgenommen), so lists show free seats in
+        one query; the registrations live in the registrations app (reverse relation)."""
+        return self.annotate(
+            seats_taken=models.Count(
+                "registrations",
+                filter=Q(registrations__status__in=SEATED_STATUSES),
+                distinct=True,
+            )
+        )
+
+    def with_participants(self):
+        """Annotate ``attended_count``: the participants whose attendance was ticked."""
+        return self.annotate(
+            attended_count=models.Count(
+                "registrations", filter=Q(registrations__status="teilgenommen"), distinct=True
+            )
+        )
 
     def general_assemblies(self):
         return self.filter(kind=Event.Kind.GENERAL_ASSEMBLY).order_by("-assembly_number")
@@ -87,6 +110,15 @@ class Event(models.Model):
         ORGANISER = "organisiert", _("DEFUS organisiert")
         CO_ORGANISER = "mit-partnern", _("DEFUS mit Partnern")
         PARTICIPANT = "nimmt-teil", _("DEFUS nimmt teil")
+
+    class RegistrationMode(models.TextChoices):
+        NONE = "keine", _("keine Anmeldung")
+        PORTAL = "portal", _("Anmeldung auf dem Portal")
+        EXTERNAL = "extern", _("externer Link")
+
+    class RegistrationAudience(models.TextChoices):
+        MEMBERS = "mitglieder", _("nur Mitglieder")
+        ANYONE = "alle", _("alle")
 
     title = models.CharField(_("Titel"), max_length=250)
     slug = models.SlugField(_("Kurzadresse"), max_length=120, unique=True)
@@ -148,6 +180,37 @@ class Event(models.Model):
             "Intern: nur für angemeldete Mitglieder sichtbar."
         ),
     )
+    registration_mode = models.CharField(
+        _("Anmeldung"),
+        max_length=10,
+        choices=RegistrationMode,
+        default=RegistrationMode.NONE,
+        help_text=_("Auf dem Portal: mit Platzzahl, Warteliste und Bestätigung per E-Mail."),
+    )
+    capacity = models.PositiveIntegerField(
+        _("Plätze"), null=True, blank=True, help_text=_("Leer = unbegrenzt.")
+    )
+    registration_opens_at = models.DateTimeField(
+        _("Anmeldung ab"), null=True, blank=True, help_text=_("Leer = sofort.")
+    )
+    registration_closes_at = models.DateTimeField(
+        _("Anmeldung bis"), null=True, blank=True, help_text=_("Leer = bis zum Beginn.")
+    )
+    registration_audience = models.CharField(
+        _("Wer darf sich anmelden?"),
+        max_length=10,
+        choices=RegistrationAudience,
+        default=RegistrationAudience.ANYONE,
+        help_text=_("Bei Terminen für Mitglieder oder intern gilt immer: nur Mitglieder."),
+    )
+    online_link = models.URLField(
+        _("Zugangslink (online)"),
+        blank=True,
+        help_text=_(
+            "Link zur Videokonferenz. Nur Angemeldete erhalten und sehen ihn; "
+            "er steht nie auf einer öffentlichen Seite."
+        ),
+    )
     registration_url = models.URLField(
         _("Link zur Anmeldung"), blank=True, help_text=_("Ein externes Anmeldeformular.")
     )
@@ -157,7 +220,13 @@ class Event(models.Model):
         help_text=_("z. B. „Ausgebucht. Warteliste per E-Mail an team@defus.de.“"),
     )
     participant_count = models.PositiveIntegerField(
-        _("Teilnehmende"), null=True, blank=True, help_text=_("Nach dem Termin eintragen.")
+        _("Teilnehmende"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Nach dem Termin eintragen, wenn die Anmeldung nicht über das Portal lief. Wo "
+            "Anwesenheit angekreuzt wurde, zählt das Portal selbst."
+        ),
     )
     assembly_number = models.PositiveSmallIntegerField(
         _("Nummer der Mitgliederversammlung"),
@@ -275,10 +344,93 @@ class Event(models.Model):
         return ", ".join(part for part in (self.venue, self.city) if part)
 
     @property
+    def participants(self) -> int | None:
+        """THE participant count: ticked attendance where recorded, else the typed number."""
+        attended = getattr(self, "attended_count", None)
+        if attended is None:
+            attended = self.registrations.filter(status="teilgenommen").count()
+        return attended or self.participant_count
+
+    @property
     def participant_count_display(self) -> str:
-        if self.participant_count is None:
+        count = self.participants
+        if count is None:
             return ""
-        return _("%(count)d Teilnehmende") % {"count": self.participant_count}
+        return _("%(count)d Teilnehmende") % {"count": count}
+
+    # Registration -------------------------------------------------------------------------
+
+    @property
+    def registers_on_portal(self) -> bool:
+        return self.registration_mode == self.RegistrationMode.PORTAL
+
+    @property
+    def registration_for_members_only(self) -> bool:
+        return (
+            self.audience != self.Audience.PUBLIC
+            or self.registration_audience == self.RegistrationAudience.MEMBERS
+        )
+
+    def external_registration_url_for(self, user) -> str:
+        """The external link, unless the event is over or only members may take part and
+        ``user`` is not one of them."""
+        if not self.registration_url or self.registers_on_portal or self.is_over():
+            return ""
+        if self.registration_for_members_only and not has_member_access(user):
+            return ""
+        return self.registration_url
+
+    @property
+    def seats_taken_count(self) -> int:
+        taken = getattr(self, "seats_taken", None)
+        if taken is None:
+            taken = self.registrations.filter(status__in=SEATED_STATUSES).count()
+        return taken
+
+    @property
+    def seats_left(self) -> int | None:
+        """Free seats, or None without a limit."""
+        if self.capacity is None:
+            return None
+        return max(self.capacity - self.seats_taken_count, 0)
+
+    @property
+    def is_full(self) -> bool:
+        return self.seats_left == 0
+
+    @property
+    def seats_display(self) -> str:
+        """ "ausgebucht – Warteliste", "noch 3 Plätze", or empty (no portal registration)."""
+        if not self.registers_on_portal or self.is_over():
+            return ""
+        left = self.seats_left
+        if left is None:
+            return ""
+        if left == 0:
+            return _("ausgebucht – Warteliste")
+        if left == 1:
+            return _("noch 1 Platz")
+        return _("noch %(count)d Plätze") % {"count": left}
+
+    def may_register(self, user) -> bool:
+        """Whether ``user`` (perhaps anonymous) is allowed to register, window aside."""
+        return not self.registration_for_members_only or has_member_access(user)
+
+    def registration_open(self, now: datetime.datetime | None = None) -> bool:
+        """Portal registration is possible now: within the window, and before the start."""
+        now = now or timezone.now()
+        if not self.registers_on_portal or self.is_over(timezone.localdate(now)):
+            return False
+        if self.registration_opens_at and now < self.registration_opens_at:
+            return False
+        closes = self.registration_closes_at
+        if closes is None:
+            start = self.starts_at()
+            if isinstance(start, datetime.datetime):
+                closes = start
+            else:
+                closes = datetime.datetime.combine(start, datetime.time(), tzinfo=timezone.get_default_timezone())
+        return now < closes
 
     @property
     def description_text(self) -> str:
@@ -348,7 +500,10 @@ class Event(models.Model):
             data["description"] = self.description_text
         if self.online:
             data["eventAttendanceMode"] = "https://schema.org/OnlineEventAttendanceMode"
-            data["location"] = {"@type": "VirtualLocation", "url": self.registration_url or url}
+            data["location"] = {
+                "@type": "VirtualLocation",
+                "url": self.external_registration_url_for(None) or url,
+            }
         elif self.city or self.venue:
             data["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
             data["location"] = {

@@ -22,6 +22,7 @@ OFFICE_APPS = [
     "projects",
     "news",
     "events",
+    "registrations",
     "documents",
     "knowledge",
     "inquiries",

@@ -29,7 +29,10 @@ class HomeView(TemplateView):
         articles = Article.objects.visible_to(user).select_related("member")
         return super().get_context_data(
             member_counts=Member.objects.active_on(today).counts(),
-            events=Event.objects.visible_to(user).upcoming(today).select_related("series")[:5],
+            events=Event.objects.visible_to(user)
+            .upcoming(today)
+            .with_seats()
+            .select_related("series")[:5],
             office_news=articles.from_office()[:3],
             member_news=articles.from_members()[:6],
             **kwargs,

@@ -18,6 +18,9 @@ class ProjectDetailView(DetailView):
         user, project = self.request.user, self.object
         return super().get_context_data(
             articles=project.articles.visible_to(user).select_related("member")[:10],
-            events=project.events.visible_to(user).select_related("series"),
+            events=project.events.visible_to(user)
+            .with_seats()
+            .with_participants()
+            .select_related("series"),
             **kwargs,
         )

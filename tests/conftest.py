@@ -105,6 +105,7 @@ def standing_content_create() -> None:
     them, so tests that need them after such a test call this (idempotent)."""
     for app, migration, function in [
         ("pages", "0002_standing_pages", "create_pages"),
+        ("pages", "0003_datenschutz_registrations", "add_registrations"),
         ("themes", "0002_focus_areas", "create_themes"),
     ]:
         module = importlib.import_module(f"{app}.migrations.{migration}")

@@ -160,3 +160,20 @@ class DocumentFactory(factory.django.DjangoModelFactory):
     file = factory.django.FileField(filename="protokoll.pdf", data=b"%PDF-1.4\n%EOF\n")
     date = datetime.date(2024, 9, 20)
     visibility = "mitglieder"
+
+
+# registrations ------------------------------------------------------------------------------
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    """A confirmed registration with a seat; pass ``status`` for others."""
+
+    class Meta:
+        model = "registrations.Registration"
+
+    event = factory.SubFactory(EventFactory, registration_mode="portal")
+    name = factory.Sequence(lambda n: f"Teilnehmerin {n}")
+    email = factory.Sequence(lambda n: f"teilnahme{n}@stadt.example")
+    organisation = "Stadt Essen"
+    status = "angemeldet"
+    queued_at = factory.LazyFunction(timezone.now)

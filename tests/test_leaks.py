@@ -19,6 +19,7 @@ from tests.factories import (
     EventFactory,
     InquiryFactory,
     MemberFactory,
+    RegistrationFactory,
 )
 from themes.models import Theme
 
@@ -74,11 +75,21 @@ def secrets(member):
     DocumentFactory(title="Leitgedanken marginalisierte Gruppen", visibility="oeffentlich")
     # Public neighbours, so that lists, pages and feeds are not empty.
     ArticleFactory(title="Öffentliche Meldung", member=member)
-    EventFactory(title="Öffentlicher Termin", starts_on=today + datetime.timedelta(days=2))
+    webinar = EventFactory(
+        title="Öffentlicher Termin",
+        starts_on=today + datetime.timedelta(days=2),
+        registration_mode="portal",
+        registration_audience="alle",
+        capacity=30,
+        online_link=f"https://konferenz.example/{SECRET}",
+    )
+    RegistrationFactory(event=webinar, name=f"{SECRET} Teilnehmerin")
     meeting = EventFactory(
         title="Mitgliedertreffen",
         audience="mitglieder",
         starts_on=today + datetime.timedelta(days=9),
+        registration_mode="extern",
+        registration_url=f"https://anmeldung.example/{SECRET}",
     )
     DocumentFactory(title=f"{SECRET} Protokoll", event=meeting)
     DocumentFactory(title="Öffentliche Einladung", event=meeting, visibility="oeffentlich")

@@ -25,6 +25,7 @@ def portal_models():
             "projects",
             "news",
             "events",
+            "registrations",
             "documents",
             "knowledge",
             "inquiries",
