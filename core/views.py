@@ -1,12 +1,16 @@
-"""The guard of the member-only views (the rule itself is ``core.access``)."""
+"""The guard of the member-only views (the rule itself is ``core.access``) and the 500 handler."""
 
+import sys
 from functools import wraps
 
 from django.contrib.auth.mixins import UserPassesTestMixin
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.views import defaults
+from django.views.decorators.csrf import requires_csrf_token
 
 from core.access import has_member_access
+from core.middleware import database_outage_response, is_database_outage
 
 
 class MemberAccessRequiredMixin(UserPassesTestMixin):
@@ -24,3 +28,12 @@ def member_access_required(view_func):
         return redirect_to_login(request.get_full_path())
 
     return wrapper
+
+
+@requires_csrf_token
+def server_error(request, template_name="500.html"):
+    """``handler500``: a vanished database is an outage (503, see
+    ``core.middleware.DatabaseOutageMiddleware``), everything else Django's German 500 page."""
+    if is_database_outage(sys.exc_info()[1]):
+        return database_outage_response()
+    return defaults.server_error(request, template_name)

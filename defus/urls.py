@@ -11,6 +11,9 @@ admin.site.site_title = "DEFUS-Verwaltung"
 admin.site.index_title = "Inhalte pflegen"
 admin.site.login = secure_admin_login(admin.site.login)  # one login for all, with the second factor
 
+# A vanished database answers 503 wherever it is noticed; everything else gets the German 500.
+handler500 = "core.views.server_error"
+
 urlpatterns = [
     path("", include("pages.urls")),
     path("mitglieder/", include("members.urls")),
