@@ -101,9 +101,8 @@ class DatabaseOutageMiddleware:
     def __call__(self, request):
         try:
             return self.get_response(request)
-        except DATABASE_OUTAGE_ERRORS:
-            logger.warning("Datenbank nicht erreichbar: %s", request.path, exc_info=True)
-            return database_outage_response()
+        except DATABASE_OUTAGE_ERRORS as exception:
+            return self.process_exception(request, exception)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         # The session and the account behind it are read lazily, by whichever middleware or
@@ -116,6 +115,7 @@ class DatabaseOutageMiddleware:
 
     def process_exception(self, request, exception):
         if is_database_outage(exception):
-            logger.warning("Datenbank nicht erreichbar: %s", request.path, exc_info=exception)
+            # One line, no traceback: the outage is the news, not where it was noticed.
+            logger.warning("Datenbank nicht erreichbar (%s): %s", request.path, exception)
             return database_outage_response()
         return None
