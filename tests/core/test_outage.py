@@ -187,3 +187,34 @@ def test_portal_recovers_by_itself_when_the_database_returns():
         forwarder.stop()
         process.stdin.close()
         process.wait(timeout=30)
+
+
+def test_outage_page_is_rendered_without_asking_the_database(django_assert_num_queries):
+    from core.middleware import database_outage_response
+
+    with django_assert_num_queries(0):
+        response = database_outage_response()
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "no-store" in response["Cache-Control"]
+    assert "vorübergehend nicht erreichbar" in response.content.decode()
+
+
+def test_500_handler_answers_an_outage_noticed_in_a_later_middleware_with_503():
+    from django.db import OperationalError
+    from django.test import RequestFactory
+
+    from core.views import server_error
+
+    request = RequestFactory().get("/termine/")
+    try:
+        raise OperationalError("server closed the connection unexpectedly")
+    except OperationalError:
+        outage = server_error(request)
+    try:
+        raise ValueError("etwas anderes")
+    except ValueError:
+        other = server_error(request)
+    assert (outage.status_code, outage["Retry-After"]) == (503, "30")
+    assert other.status_code == 500
+    assert "Ein Fehler ist aufgetreten" in other.content.decode()
