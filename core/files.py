@@ -101,8 +101,14 @@ class OwnedFileMixin:
         signals.post_delete.connect(self._after_delete, sender=cls, weak=False, dispatch_uid=uid)
 
     def _stored_name(self, instance) -> str:
+        """The name in the storage, or "" while the value is a new file not yet saved (its
+        name then is only the upload's name, which must never be taken for a stored file)."""
         value = instance.__dict__.get(self.attname)
-        return str(getattr(value, "name", value) or "")
+        if isinstance(value, str):
+            return value
+        if isinstance(value, FieldFile) and value._committed:
+            return value.name or ""
+        return ""
 
     def _remember(self, sender, instance, **kwargs):
         if self.attname in instance.__dict__:  # not deferred

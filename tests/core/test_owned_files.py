@@ -114,3 +114,17 @@ def test_a_file_another_row_still_names_is_kept(django_capture_on_commit_callbac
     with django_capture_on_commit_callbacks(execute=True):
         document.delete()
     assert twin.file.read().startswith(b"%PDF")
+
+
+def test_a_new_upload_never_removes_a_stored_file_that_shares_its_bare_name(
+    settings, django_capture_on_commit_callbacks
+):
+    bystander = settings.MEDIA_ROOT / "bild.png"
+    bystander.parent.mkdir(parents=True, exist_ok=True)
+    bystander.write_bytes(b"fremd")
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        article = ArticleFactory(image=png("bild.png"), image_alt="Teilnehmende im Rathaus")
+        article.save()
+    assert callbacks == []
+    assert bystander.read_bytes() == b"fremd"
+    assert article.image.name.startswith("news/")
