@@ -24,4 +24,7 @@ USER 10001:10001
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD ["python", "-c", "import urllib.request,sys; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4).status == 200 else 1)"]
-CMD ["gunicorn", "defus.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-", "--forwarded-allow-ips", "*"]
+# Forwarded headers count only from the web server in front: FORWARDED_ALLOW_IPS is its address
+# (compose.yaml sets it); gunicorn reads it from the environment; never a wildcard.
+ENV FORWARDED_ALLOW_IPS=127.0.0.1
+CMD ["gunicorn", "defus.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # A vanished database answers 503 (German, Retry-After) from here on inwards.
+    "core.middleware.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -178,8 +180,44 @@ if DOCUMENT_SENDFILE not in {"", "x-accel-redirect", "x-sendfile"}:
         "DJANGO_DOCUMENT_SENDFILE kennt nur „x-accel-redirect“, „x-sendfile“ oder nichts."
     )
 DOCUMENT_MAX_UPLOAD_MB = int(os.environ.get("DJANGO_DOCUMENT_MAX_UPLOAD_MB", "25"))
+# Public media (images, logos): the file system below MEDIA_ROOT, or object storage with
+# DJANGO_MEDIA_STORAGE=s3 (django-storages; bucket, endpoint and keys below, see README.md).
+MEDIA_STORAGE = os.environ.get("DJANGO_MEDIA_STORAGE", "filesystem").strip().lower()
+if MEDIA_STORAGE == "s3":
+    if not os.environ.get("DJANGO_S3_BUCKET"):
+        raise ImproperlyConfigured("DJANGO_MEDIA_STORAGE=s3 braucht DJANGO_S3_BUCKET.")
+    _media = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["DJANGO_S3_BUCKET"],
+            "endpoint_url": os.environ.get("DJANGO_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("DJANGO_S3_REGION") or None,
+            "access_key": os.environ.get("DJANGO_S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("DJANGO_S3_SECRET_ACCESS_KEY") or None,
+            "custom_domain": os.environ.get("DJANGO_S3_CUSTOM_DOMAIN") or None,
+            "location": os.environ.get("DJANGO_S3_PREFIX", "media"),
+            # Public images: plain URLs that browsers and caches may keep, never overwritten.
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=86400"},
+        },
+    }
+    # The pages may show images from there (the Content-Security-Policy names the host).
+    _media_host = (
+        os.environ.get("DJANGO_S3_CUSTOM_DOMAIN")
+        or urlsplit(os.environ.get("DJANGO_S3_ENDPOINT_URL", "")).netloc
+    )
+    MEDIA_ORIGIN = f"https://{_media_host}" if _media_host else "https://*.amazonaws.com"
+elif MEDIA_STORAGE == "filesystem":
+    _media = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    MEDIA_ORIGIN = ""
+else:
+    raise ImproperlyConfigured("DJANGO_MEDIA_STORAGE kennt nur „filesystem“ oder „s3“.")
+# Without a web server in front (`make serve`), Django itself hands out MEDIA_ROOT, read-only.
+# Production leaves this off: nginx serves /media/ (see compose.yaml and deploy/nginx.conf).
+SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _media,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEVELOPMENT
@@ -238,7 +276,7 @@ SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
     "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:"],
+    "img-src": [CSP.SELF, "data:", *([MEDIA_ORIGIN] if MEDIA_ORIGIN else [])],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "form-action": [CSP.SELF],

@@ -1,15 +1,21 @@
 """The portal's address book: every app owns one part of the domain and one namespace."""
 
 from allauth.account.decorators import secure_admin_login
+from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
+from core.views import public_media
 from documents.urls import assembly_patterns
 
 admin.site.site_header = "DEFUS-Portal: Verwaltung"
 admin.site.site_title = "DEFUS-Verwaltung"
 admin.site.index_title = "Inhalte pflegen"
 admin.site.login = secure_admin_login(admin.site.login)  # one login for all, with the second factor
+
+# A vanished database answers 503 wherever it is noticed; everything else gets the German 500.
+handler500 = "core.views.server_error"
 
 urlpatterns = [
     path("", include("pages.urls")),
@@ -27,3 +33,10 @@ urlpatterns = [
     path("konto/", include("allauth.urls")),
     path("verwaltung/", admin.site.urls),
 ]
+
+# Public media (MEDIA_ROOT): the development server in DEBUG, Django itself for `make serve`
+# (SERVE_MEDIA); in production the web server in front serves /media/.
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+elif settings.SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):
+    urlpatterns += [re_path(r"^media/(?P<path>.+)$", public_media, name="media")]

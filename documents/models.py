@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from core.access import has_member_access
 from core.choices import Visibility
 from core.fields import search_indexes, search_vector
-from core.files import protected_storage
+from core.files import OwnedFileField, protected_storage
 from core.uploads import ALLOWED, DOCUMENT_TYPES, extension, validate_document_file
 
 DOCUMENT_SEARCH_VECTOR = search_vector(title=("title",), text=("description",))
@@ -32,7 +32,7 @@ class DocumentFile(FieldFile):
         return self.instance.get_absolute_url() if self.instance.pk else ""
 
 
-class DocumentFileField(models.FileField):
+class DocumentFileField(OwnedFileField):
     attr_class = DocumentFile
 
 

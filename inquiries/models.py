@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.access import has_member_access
 from core.fields import RichTextField, search_indexes, search_vector
-from core.files import protected_storage
+from core.files import OwnedFileField, protected_storage
 from core.uploads import validate_upload
 from members.models import Member
 
@@ -225,7 +225,7 @@ class AnswerAttachment(models.Model):
     answer = models.ForeignKey(
         Answer, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("Antwort")
     )
-    file = models.FileField(
+    file = OwnedFileField(
         _("Datei"),
         upload_to="abfragen/%Y/%m/",
         storage=protected_storage,

@@ -105,6 +105,17 @@ class UserAdmin(BaseUserAdmin):
             kwargs["form"] = OfficeUserCreationForm
         return super().get_form(request, obj, **kwargs)
 
+    def has_delete_permission(self, request, obj=None):
+        """The office deletes people's accounts (DSGVO); a superuser's only a superuser."""
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        if not request.user.is_superuser and queryset.filter(is_superuser=True).exists():
+            raise PermissionDenied
+        super().delete_queryset(request, queryset)
+
     @admin.display(boolean=True, description=_("Passwort gesetzt"))
     def has_password(self, user):
         return user.has_usable_password()

@@ -9,6 +9,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from core.access import has_member_access
+from core.files import OwnedImageField
 
 
 class FederalState(models.TextChoices):
@@ -83,7 +84,7 @@ class Member(models.Model):
     slug = models.SlugField(_("Kurzadresse"), unique=True)
     state = models.CharField(_("Bundesland"), max_length=2, choices=FederalState, blank=True)
     website = models.URLField(_("Website"), blank=True)
-    logo = models.ImageField(_("Logo"), upload_to="members/logos/", blank=True)
+    logo = OwnedImageField(_("Logo"), upload_to="members/logos/", blank=True)
     logo_alt = models.CharField(
         _("Alternativtext des Logos"),
         max_length=200,
@@ -185,7 +186,7 @@ class Person(models.Model):
     role = models.CharField(_("Funktion"), max_length=200)
     organisation = models.CharField(_("Organisation"), max_length=200, blank=True)
     email = models.EmailField(_("E-Mail"), blank=True)
-    photo = models.ImageField(_("Foto"), upload_to="people/", blank=True)
+    photo = OwnedImageField(_("Foto"), upload_to="people/", blank=True)
     photo_alt = models.CharField(_("Alternativtext des Fotos"), max_length=200, blank=True)
     position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
 

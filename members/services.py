@@ -31,13 +31,11 @@ OFFICE_APPS = [
 
 
 def office_group_sync() -> Group:
-    """Create or update the office group: all content permissions; of user accounts only
-    add, change and view (the admin keeps passwords and permissions from it)."""
+    """Create or update the office group: all content permissions, deleting a person's
+    account included (DSGVO; their answers, entries and Abfragen stay with their member). The
+    admin keeps passwords, permissions and superuser accounts from it."""
     group, _ = Group.objects.get_or_create(name=OFFICE_GROUP)
-    permissions = Permission.objects.filter(content_type__app_label__in=OFFICE_APPS).exclude(
-        content_type__app_label="members", codename="delete_user"
-    )
-    group.permissions.set(permissions)
+    group.permissions.set(Permission.objects.filter(content_type__app_label__in=OFFICE_APPS))
     return group
 
 

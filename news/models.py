@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from core.access import has_member_access
 from core.choices import Visibility
 from core.fields import RichTextField, search_indexes, search_vector
+from core.files import OwnedImageField
 from members.models import Member
 from projects.models import Project
 from themes.models import Theme
@@ -86,7 +87,7 @@ class Article(models.Model):
         help_text=_("Zwei, drei Sätze für Listen und Feed. Leer = der Anfang des Textes."),
     )
     body = RichTextField(_("Text"))
-    image = models.ImageField(_("Bild"), upload_to="news/", blank=True)
+    image = OwnedImageField(_("Bild"), upload_to="news/", blank=True)
     image_alt = models.CharField(
         _("Alternativtext des Bildes"),
         max_length=250,
