@@ -6,6 +6,7 @@ from allauth.account.internal.stagekit import clear_login
 from django.conf import settings
 
 from core.access import has_member_access
+from core.mail import mail_send
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -25,5 +26,7 @@ class AccountAdapter(DefaultAccountAdapter):
         return super().pre_login(request, user, **kwargs)
 
     def send_mail(self, template_prefix, email, context):
+        """allauth's mails (password reset, second factor) go through the queue like every
+        other: the answer never waits for, or fails with, the mail server."""
         site = SimpleNamespace(name="DEFUS-Portal", domain=urlsplit(settings.SITE_URL).netloc)
-        return super().send_mail(template_prefix, email, {"current_site": site, **context})
+        mail_send(self.render_mail(template_prefix, email, {"current_site": site, **context}))
