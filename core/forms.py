@@ -22,7 +22,7 @@ class PublicFormMixin:
         self.fields[HONEYPOT] = forms.CharField(
             label=_("Bitte lassen Sie dieses Feld leer"),
             required=False,
-            template_name="includes/honeypot_field.html",
+            template_name="core/honeypot_field.html",  # form templates come from the apps
             widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
         )
 
