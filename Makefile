@@ -7,7 +7,7 @@ DEV := DJANGO_DEBUG=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint bench install db-start db-stop migrate demo clean hadolint check-deploy backup restore
+.PHONY: run worker test lint bench install db-start db-stop migrate demo clean hadolint check-deploy backup restore
 
 $(UV):
 	@echo "uv fehlt – wird installiert …"
@@ -19,10 +19,16 @@ $(UV):
 
 install: .venv/.installed
 
+# The task worker (e-mails, periodic jobs) runs beside the web server; Ctrl-C stops both.
 run: install db-start
 	$(DEV) $(PY) manage.py load_demo --migrate
 	@echo "Das Portal startet auf http://$(HOST):$(PORT)/ – Demo-Zugänge stehen in README.md."
+	@$(DEV) $(PY) manage.py worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
 	$(DEV) $(PY) manage.py runserver --skip-checks $(HOST):$(PORT)
+
+worker: install db-start
+	$(DEV) $(PY) manage.py worker
 
 migrate: install db-start
 	$(DEV) $(PY) manage.py migrate --no-input

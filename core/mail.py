@@ -4,6 +4,7 @@ commits, it is put into the task queue (django.tasks, stored in PostgreSQL), and
 minutes; after that it stays in the queue as failed, where the office sees it in the admin."""
 
 import base64
+import contextlib
 import datetime
 import logging
 from email.mime.base import MIMEBase
@@ -120,7 +121,10 @@ class QueuedAdminEmailHandler(AdminEmailHandler):
     stay in the queue for the admin, and a failed error mail must not beget another."""
 
     def emit(self, record):
-        if not record.name.startswith("django.tasks"):
+        if record.name.startswith("django.tasks"):
+            return
+        # Without the database nothing can be queued; the error is in the log all the same.
+        with contextlib.suppress(Exception):
             super().emit(record)
 
     def send_mail(self, subject, message, *args, html_message=None, **kwargs):

@@ -91,12 +91,21 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(autouse=True)
-def empty_cache():
-    """Rate limits and used one-time codes live in the cache: every test starts without."""
-    for alias in ("default", "pages"):
+def empty_cache(request):
+    """Rate limits and used one-time codes live in the cache: every test starts without.
+    The shared cache is a database table, so only tests with the database can touch it."""
+    marker = request.node.get_closest_marker("django_db")
+    aliases = ["pages"]
+    if marker or {"db", "transactional_db"} & set(request.fixturenames):
+        transactional = "transactional_db" in request.fixturenames or (
+            marker is not None and marker.kwargs.get("transaction")
+        )
+        request.getfixturevalue("transactional_db" if transactional else "db")
+        aliases.append("default")
+    for alias in aliases:
         caches[alias].clear()
     yield
-    for alias in ("default", "pages"):
+    for alias in aliases:
         caches[alias].clear()
 
 
