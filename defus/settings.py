@@ -251,7 +251,9 @@ TASKS = {
     }
 }
 # Periodic jobs the task worker runs: dotted path of a function -> "hourly", "daily", "weekly".
-SCHEDULE: dict[str, str] = {}
+SCHEDULE: dict[str, str] = {
+    "core.jobs.queue_prune": "daily",
+}
 
 # Security: strict by default; only the development server relaxes it.
 SECURE_CSP = {

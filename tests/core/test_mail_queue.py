@@ -163,3 +163,22 @@ def test_the_office_sees_the_queue_in_german(
     assert response.status_code == 200
     assert "E-Mail „Einladung“ an essen@stadt.example" in response.text
     assert "Fehlgeschlagen" in response.text and "Wartet" in response.text
+
+
+def test_errors_go_to_the_office_unless_admins_are_named_and_the_500_page_says_so():
+    import os
+    import subprocess
+    import sys
+
+    code = "from defus import settings as s; print(','.join(s.ADMINS))"
+    env = {**os.environ, "DJANGO_DEBUG": "1"}
+    env.pop("DJANGO_ADMINS", None)
+    run = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert run.stdout.strip() == "defus@defus.org"
+    env["DJANGO_ADMINS"] = "technik@defus.example, buero@defus.example"
+    run = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert run.stdout.strip() == "technik@defus.example,buero@defus.example"
+
+    from django.template.loader import render_to_string
+
+    assert "die Geschäftsstelle bekommt eine E-Mail dazu" in render_to_string("500.html")

@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from core.schedule import schedule_enqueue
+from core.schedule import job_run, schedule_enqueue
 from tests.conftest import worker_run
 
 pytestmark = pytest.mark.django_db
@@ -76,3 +76,24 @@ def test_the_worker_is_a_process_that_stops_cleanly_on_sigterm():
     finally:
         worker.terminate()
     assert worker.wait(timeout=20) == 0
+
+
+def test_queue_prune_deletes_only_what_succeeded_long_ago(task_queue):
+    from core.jobs import queue_prune
+
+    for _ in range(3):
+        job_run.enqueue("tests.core.test_schedule.job_count")
+    worker_run()
+    old, recent, failed = DBTaskResult.objects.all()[:3]
+    DBTaskResult.objects.filter(pk=old.pk).update(
+        finished_at=timezone.now() - datetime.timedelta(days=31)
+    )
+    DBTaskResult.objects.filter(pk=failed.pk).update(
+        status="FAILED", finished_at=timezone.now() - datetime.timedelta(days=400)
+    )
+    assert queue_prune() == 1
+    assert set(DBTaskResult.objects.values_list("pk", flat=True)) == {recent.pk, failed.pk}
+
+
+def test_the_queue_prunes_itself_daily(settings):
+    assert settings.SCHEDULE["core.jobs.queue_prune"] == "daily"

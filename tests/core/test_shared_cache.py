@@ -3,6 +3,7 @@ or Redis with REDIS_URL), so they hold across processes: a lock counted by one g
 worker is a lock in every other."""
 
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -100,3 +101,24 @@ def test_six_failed_logins_over_two_processes_lock_the_account_until_the_lock_ex
     response = here.post("/konto/login/", {"login": user.email, "password": PASSWORD})
     assert response.status_code == 302
     assert here.session["_auth_user_id"] == str(user.pk)
+
+
+@pytest.mark.django_db
+def test_a_used_authenticator_code_is_refused_on_another_worker(staff_user):
+    """The used code is kept in the shared table, which every worker reads."""
+    from tests.members.test_accounts import current_totp_code
+
+    first, second = Client(), Client()
+    for client in (first, second):
+        response = client.post("/konto/login/", {"login": staff_user.email, "password": PASSWORD})
+        assert response["Location"] == "/konto/2fa/authenticate/"
+    code = current_totp_code()
+    answer = first.post("/konto/2fa/authenticate/", {"code": code})
+    assert answer.status_code == 302, re.findall(r"errorlist.*", answer.text)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM defus_cache WHERE cache_key LIKE %s", ["%totp%"])
+        assert cursor.fetchone()[0] == 1
+    response = second.post("/konto/2fa/authenticate/", {"code": code})
+    assert response.status_code == 200
+    assert "Falscher Code" in response.text
+    assert "_auth_user_id" not in second.session
