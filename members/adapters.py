@@ -4,6 +4,7 @@ from urllib.parse import urlsplit
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.internal.stagekit import clear_login
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 
 from core.access import has_member_access
 from core.mail import mail_send
@@ -24,6 +25,16 @@ class AccountAdapter(DefaultAccountAdapter):
             clear_login(request)
             return self.respond_user_inactive(request, user)
         return super().pre_login(request, user, **kwargs)
+
+    def get_client_ip(self, request):
+        """The address the per-IP limits count: from X-Forwarded-For as far as
+        ALLAUTH_TRUSTED_PROXY_COUNT trusts it, else the connection's own. A request that came
+        past the proxy, or with a header that makes no sense, counts under the connection's
+        address instead of failing (allauth answers those with 500 or 403)."""
+        try:
+            return super().get_client_ip(request)
+        except (ImproperlyConfigured, PermissionDenied):
+            return request.META.get("REMOTE_ADDR") or "0.0.0.0"
 
     def send_mail(self, template_prefix, email, context):
         """allauth's mails (password reset, second factor) go through the queue like every

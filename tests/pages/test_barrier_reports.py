@@ -114,3 +114,22 @@ def test_the_office_reads_the_reports_in_the_admin(client, member_user, staff_us
     if who == "staff":
         assert "Barriere-Meldungen" in response.text and "/termine/" in response.text
         assert "Stand" in response.text and "In Bearbeitung" in response.text
+
+
+@pytest.mark.parametrize("forwarded", ["198.51.100.9", "kein-ip", ""])
+def test_a_forwarded_header_that_does_not_fit_counts_the_connection_address(
+    settings, client, forwarded
+):
+    """Two proxies are trusted, but the request came past them: no 500, no 403, and the
+    limit holds for the connection's own address."""
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 2
+    statuses = [
+        client.post(URL, REPORT, HTTP_X_FORWARDED_FOR=forwarded).status_code for _ in range(6)
+    ]
+    assert statuses == [302] * 5 + [429]
+    response = client.post(
+        "/konto/login/",
+        {"login": "a@stadt.example", "password": "x"},
+        HTTP_X_FORWARDED_FOR=forwarded,
+    )
+    assert response.status_code == 200
