@@ -97,3 +97,28 @@ def test_queue_prune_deletes_only_what_succeeded_long_ago(task_queue):
 
 def test_the_queue_prunes_itself_daily(settings):
     assert settings.SCHEDULE["core.jobs.queue_prune"] == "daily"
+
+
+def test_the_worker_waits_for_the_database_instead_of_dying():
+    worker = subprocess.Popen(
+        [sys.executable, "manage.py", "worker", "--no-startup-delay", "--no-schedule"],
+        env={
+            **os.environ,
+            "DJANGO_DEBUG": "1",
+            "DATABASE_URL": "postgres://defus@127.0.0.1:1/defus",
+        },
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        started = time.monotonic()
+        lines = []
+        while len([line for line in lines if "Datenbank nicht erreichbar" in line]) < 2:
+            line = worker.stdout.readline()
+            assert line and time.monotonic() - started < 60, "".join(lines)
+            lines.append(line)
+        assert worker.poll() is None
+    finally:
+        worker.terminate()
+    assert worker.wait(timeout=20) == 0

@@ -1,8 +1,16 @@
+import logging
 import threading
+import time
 
+from django.db import OperationalError, close_old_connections
 from django_tasks_db.management.commands import db_worker
 
 from core.schedule import schedule_loop
+
+logger = logging.getLogger("core.worker")
+
+# Seconds to wait for the database to come back before the worker looks again.
+DATABASE_RETRY_SECONDS = 5
 
 
 class Command(db_worker.Command):
@@ -25,4 +33,15 @@ class Command(db_worker.Command):
     def handle(self, *args, schedule=True, **options):
         if schedule and not options.get("batch"):
             threading.Thread(target=schedule_loop, name="schedule", daemon=True).start()
-        super().handle(*args, **options)
+        while True:
+            try:
+                return super().handle(*args, **options)
+            except OperationalError as error:
+                # The database is away (restart, outage): wait for it instead of dying.
+                logger.warning(
+                    "Datenbank nicht erreichbar, neuer Versuch in %d s: %s",
+                    DATABASE_RETRY_SECONDS,
+                    str(error).splitlines()[0] if str(error) else error.__class__.__name__,
+                )
+                close_old_connections()
+                time.sleep(DATABASE_RETRY_SECONDS)
