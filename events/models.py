@@ -429,7 +429,9 @@ class Event(models.Model):
             if isinstance(start, datetime.datetime):
                 closes = start
             else:
-                closes = datetime.datetime.combine(start, datetime.time(), tzinfo=timezone.get_default_timezone())
+                closes = datetime.datetime.combine(
+                    start, datetime.time(), tzinfo=timezone.get_default_timezone()
+                )
         return now < closes
 
     @property

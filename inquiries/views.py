@@ -54,7 +54,10 @@ class InquiryCreateView(MemberAccessRequiredMixin, FormView):
         )
         messages.success(
             self.request,
-            _("Ihre Abfrage ist gestellt. Alle Mitglieder erhalten eine E-Mail mit dem Link."),
+            _(
+                "Ihre Abfrage ist gestellt. Die E-Mail mit dem Link an alle Mitglieder wird "
+                "verschickt."
+            ),
         )
         return redirect(inquiry)
 

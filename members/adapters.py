@@ -4,8 +4,10 @@ from urllib.parse import urlsplit
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.internal.stagekit import clear_login
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 
 from core.access import has_member_access
+from core.mail import mail_send
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -24,6 +26,18 @@ class AccountAdapter(DefaultAccountAdapter):
             return self.respond_user_inactive(request, user)
         return super().pre_login(request, user, **kwargs)
 
+    def get_client_ip(self, request):
+        """The address the per-IP limits count: from X-Forwarded-For as far as
+        ALLAUTH_TRUSTED_PROXY_COUNT trusts it, else the connection's own. A request that came
+        past the proxy, or with a header that makes no sense, counts under the connection's
+        address instead of failing (allauth answers those with 500 or 403)."""
+        try:
+            return super().get_client_ip(request)
+        except (ImproperlyConfigured, PermissionDenied):
+            return request.META.get("REMOTE_ADDR") or "0.0.0.0"
+
     def send_mail(self, template_prefix, email, context):
+        """allauth's mails (password reset, second factor) go through the queue like every
+        other: the answer never waits for, or fails with, the mail server."""
         site = SimpleNamespace(name="DEFUS-Portal", domain=urlsplit(settings.SITE_URL).netloc)
-        return super().send_mail(template_prefix, email, {"current_site": site, **context})
+        mail_send(self.render_mail(template_prefix, email, {"current_site": site, **context}))

@@ -142,8 +142,8 @@ class UserAdmin(BaseUserAdmin):
             self.message_user(
                 request,
                 ngettext(
-                    "Eine Einladung wurde per E-Mail verschickt.",
-                    "%(count)d Einladungen wurden per E-Mail verschickt.",
+                    "Eine Einladung wird per E-Mail verschickt.",
+                    "%(count)d Einladungen werden per E-Mail verschickt.",
                     invited,
                 )
                 % {"count": invited},

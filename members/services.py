@@ -3,7 +3,7 @@ import datetime
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -12,11 +12,13 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 
+from core.mail import mail_send
 from members.models import User
 from members.tokens import invitation_token_generator
 
 OFFICE_GROUP = "Geschäftsstelle"
 OFFICE_APPS = [
+    "django_tasks_database",  # the queue: view only (failed e-mails)
     "members",
     "themes",
     "projects",
@@ -71,9 +73,10 @@ def user_invite(*, user: User, request: HttpRequest) -> None:
         "url": request.build_absolute_uri(path),
         "valid_until": timezone.now() + datetime.timedelta(seconds=settings.INVITATION_TIMEOUT),
     }
-    send_mail(
-        subject=render_to_string("members/email/invitation_subject.txt", context).strip(),
-        message=render_to_string("members/email/invitation_message.txt", context),
-        from_email=None,
-        recipient_list=[user.email],
+    mail_send(
+        EmailMessage(
+            subject=render_to_string("members/email/invitation_subject.txt", context).strip(),
+            body=render_to_string("members/email/invitation_message.txt", context),
+            to=[user.email],
+        )
     )

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from pages.models import Page
+from pages.models import BarrierReport, Page
 
 
 @admin.register(Page)
@@ -18,3 +18,17 @@ class PageAdmin(admin.ModelAdmin):
 
     def view_on_site(self, obj):
         return obj.get_absolute_url()
+
+
+@admin.register(BarrierReport)
+class BarrierReportAdmin(admin.ModelAdmin):
+    list_display = ["page", "created_at", "status", "email"]
+    list_filter = ["status", "created_at"]
+    list_editable = ["status"]
+    search_fields = ["page", "description", "email"]
+    date_hierarchy = "created_at"
+    readonly_fields = ["page", "description", "email", "created_at"]
+    fields = ["page", "description", "email", "created_at", "status", "note"]
+
+    def has_add_permission(self, request):
+        return False

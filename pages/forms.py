@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import PublicFormMixin
 from pages.search import KIND_CHOICES, MAX_QUERY_LENGTH, normalize_query
 
 
@@ -36,7 +37,7 @@ class SearchForm(forms.Form):
         return len(typed) > MAX_QUERY_LENGTH
 
 
-class BarrierReportForm(forms.Form):
+class BarrierReportForm(PublicFormMixin, forms.Form):
     """The feedback route that BITV 2.0 asks for: anyone may report a barrier."""
 
     page = forms.CharField(

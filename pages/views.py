@@ -1,14 +1,15 @@
-from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.decorators import method_decorator
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
+from core.forms import PublicFormViewMixin
 from core.pagination import GracefulPaginationMixin
 from events.models import Event
 from members.models import Member, Person
@@ -16,7 +17,7 @@ from news.models import Article
 from pages.forms import BarrierReportForm, SearchForm
 from pages.models import Page
 from pages.search import search
-from pages.services import barrier_report_send
+from pages.services import barrier_report_create
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -75,20 +76,20 @@ class SearchView(GracefulPaginationMixin, ListView):
 
 
 @method_decorator(login_not_required, name="dispatch")
-class BarrierReportView(FormView):
+class BarrierReportView(PublicFormViewMixin, FormView):
     form_class = BarrierReportForm
     template_name = "pages/barrier_report.html"
+    success_url = reverse_lazy("pages:barrierefreiheit")
+    success_message = _(
+        "Danke! Ihre Meldung ist gespeichert und wird an die Geschäftsstelle verschickt. Wir "
+        "antworten innerhalb von zwei Wochen, wenn Sie eine E-Mail-Adresse angegeben haben."
+    )
 
     def form_valid(self, form):
-        barrier_report_send(**form.cleaned_data)
-        messages.success(
-            self.request,
-            _(
-                "Danke! Ihre Meldung ist bei der Geschäftsstelle angekommen. Wir antworten "
-                "innerhalb von zwei Wochen, wenn Sie eine E-Mail-Adresse angegeben haben."
-            ),
+        barrier_report_create(
+            **{name: form.cleaned_data[name] for name in ("page", "description", "email")}
         )
-        return redirect("pages:barrierefreiheit")
+        return self.form_success()
 
 
 @login_not_required

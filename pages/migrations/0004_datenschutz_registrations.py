@@ -32,5 +32,5 @@ def add_registrations(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("pages", "0002_standing_pages")]
+    dependencies = [("pages", "0003_barrier_report")]
     operations = [migrations.RunPython(add_registrations, migrations.RunPython.noop)]
