@@ -4,6 +4,7 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
+from activities.urls import report_patterns
 from documents.urls import assembly_patterns
 
 admin.site.site_header = "DEFUS-Portal: Verwaltung"
@@ -24,5 +25,7 @@ urlpatterns = [
     path("dokumente/", include("documents.urls")),
     path("konto/", include("members.account_urls")),
     path("konto/", include("allauth.urls")),
+    path("leitgedanken/", include("activities.urls")),
+    path("verwaltung/jahresbericht/", include(report_patterns)),
     path("verwaltung/", admin.site.urls),
 ]

@@ -579,7 +579,7 @@ COLLECTIONS = [
         "slug": "k-o-tropfen",
         "title": "K.-o.-Tropfen",
         "theme": "oeffentlicher-raum",
-        "created": D(2024, 3, 1),
+        "created": D(2023, 10, 9),  # before 2024: the report counts only five new ones
         "description": "Kampagnen, Schulungen für Clubs und Gastronomie und Hilfe für "
         "Betroffene: was Städte gegen K.-o.-Tropfen im Nachtleben unternehmen.",
         "entries": [
@@ -1043,7 +1043,7 @@ COLLECTIONS = [
         "slug": "demokratische-resilienz",
         "title": "Demokratische Resilienz",
         "theme": "friedliches-zusammenleben",
-        "created": D(2024, 1, 22),
+        "created": D(2023, 11, 20),  # before 2024: the report counts only five new ones
         "description": "Die Rolle der Kommunen bei der Stärkung der demokratischen Resilienz in "
         "Zeiten wachsender Demokratiefeindlichkeit, mit dem Efus-Manifest „Sicherheit, "
         "Demokratie und Städte“.",

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+from demo import activities as activities_demo
 from demo import events as events_demo
 from demo import inquiries as inquiry_demo
 from demo import knowledge as knowledge_demo
@@ -18,3 +19,4 @@ def load_demo() -> None:
     inquiry_demo.load()
     events_demo.load()
     knowledge_demo.load()
+    activities_demo.load()  # last: it links to the members, events and projects above

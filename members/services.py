@@ -25,6 +25,7 @@ OFFICE_APPS = [
     "documents",
     "knowledge",
     "inquiries",
+    "activities",
     "pages",
 ]
 

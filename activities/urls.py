@@ -1,0 +1,14 @@
+from django.urls import path
+
+from activities import views
+
+app_name = "activities"
+urlpatterns = [
+    path("", views.GuidelineListView.as_view(), name="guidelines"),
+]
+
+# Under /verwaltung/jahresbericht/: the office's view, behind the admin's login.
+report_patterns = [
+    path("<int:year>/", views.annual_report_html, name="annual_report"),
+    path("<int:year>/pdf/", views.annual_report_pdf, name="annual_report_pdf"),
+]
