@@ -506,6 +506,7 @@ class Guideline(models.Model):
         else:
             first = _("Noch keine Mitgliedsstadt hat unterzeichnet")
         first = str(first)
+        first = first[0].upper() + first[1:]
         if planned == 1:
             return _("%(first)s, eine weitere plant die Unterzeichnung.") % {"first": first}
         if planned:
