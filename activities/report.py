@@ -134,7 +134,9 @@ def annual_report(year: int) -> Report:
     sections = []
 
     def add(key: Section, **kwargs) -> ReportSection:
-        section = ReportSection(key=key.value, title=key.label, intro=intros.get(key, ""), **kwargs)
+        section = ReportSection(
+            key=key.value, title=str(key.label), intro=intros.get(key, ""), **kwargs
+        )
         sections.append(section)
         return section
 
