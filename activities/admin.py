@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib import admin
+from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +21,10 @@ from activities.models import (
     SectionIntro,
 )
 
+# Plain selects and checkboxes: the admin's select2 (autocomplete) and filter_horizontal
+# widgets fail axe-core; these work without JavaScript too.
+MEMBER_CHECKBOXES = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
+
 
 @admin.register(Exchange)
 class ExchangeAdmin(admin.ModelAdmin):
@@ -26,22 +32,20 @@ class ExchangeAdmin(admin.ModelAdmin):
     list_filter = ["mode", "members"]
     search_fields = ["topic", "notes", "members__name"]
     date_hierarchy = "held_on"
-    autocomplete_fields = ["members", "event"]
+    formfield_overrides = MEMBER_CHECKBOXES
 
 
-class BodyMeetingInline(admin.TabularInline):
+class BodyMeetingInline(admin.StackedInline):
     model = BodyMeeting
     extra = 1
-    autocomplete_fields = ["event"]
 
 
 @admin.register(Body)
 class BodyAdmin(admin.ModelAdmin):
     list_display = ["name", "defus_role", "person", "starts_on", "ends_on", "project"]
-    list_filter = ["person"]
+    list_filter = ["project"]
     search_fields = ["name", "defus_role", "person", "description"]
     list_select_related = ["project"]
-    autocomplete_fields = ["project"]
     inlines = [BodyMeetingInline]
 
 
@@ -51,7 +55,6 @@ class ContributionAdmin(admin.ModelAdmin):
     list_filter = ["mode"]
     search_fields = ["event_title", "organiser", "description", "people"]
     date_hierarchy = "held_on"
-    autocomplete_fields = ["event"]
 
 
 @admin.register(MediaInquiry)
@@ -76,7 +79,7 @@ class EfusEventAdmin(admin.ModelAdmin):
     search_fields = ["title", "city", "description"]
     list_filter = ["members"]
     date_hierarchy = "starts_on"
-    autocomplete_fields = ["members", "event"]
+    formfield_overrides = MEMBER_CHECKBOXES
 
 
 @admin.register(EfusProject)
@@ -84,7 +87,7 @@ class EfusProjectAdmin(admin.ModelAdmin):
     list_display = ["name", "lead", "starts_on", "ends_on", "status"]
     list_filter = ["status"]
     search_fields = ["name", "title", "lead", "description"]
-    autocomplete_fields = ["members"]
+    formfield_overrides = MEMBER_CHECKBOXES
 
 
 @admin.register(FundingApplication)
@@ -93,7 +96,7 @@ class FundingApplicationAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     search_fields = ["call", "funding_line", "partners"]
     date_hierarchy = "submitted_on"
-    autocomplete_fields = ["members"]
+    formfield_overrides = MEMBER_CHECKBOXES
 
 
 @admin.register(Highlight)
@@ -101,7 +104,6 @@ class HighlightAdmin(admin.ModelAdmin):
     list_display = ["title", "year", "position"]
     list_filter = ["year"]
     search_fields = ["title", "text"]
-    autocomplete_fields = ["events", "projects"]
 
 
 class SectionIntroInline(admin.StackedInline):
@@ -113,7 +115,6 @@ class SectionIntroInline(admin.StackedInline):
 class AnnualReportAdmin(admin.ModelAdmin):
     list_display = ["__str__", "year", "report_link"]
     search_fields = ["year"]
-    autocomplete_fields = ["extra_member_events"]
     inlines = [SectionIntroInline]
 
     @admin.display(description=_("Bericht"))
@@ -121,10 +122,9 @@ class AnnualReportAdmin(admin.ModelAdmin):
         return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), _("Bericht ansehen"))
 
 
-class GuidelineSignatureInline(admin.TabularInline):
+class GuidelineSignatureInline(admin.StackedInline):
     model = GuidelineSignature
     extra = 0
-    autocomplete_fields = ["member"]
 
 
 @admin.register(Guideline)
@@ -132,7 +132,6 @@ class GuidelineAdmin(admin.ModelAdmin):
     list_display = ["title", "adopted_on", "signed_count", "planned_count"]
     search_fields = ["title", "text"]
     date_hierarchy = "adopted_on"
-    autocomplete_fields = ["document", "assembly"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [GuidelineSignatureInline]
 
