@@ -12,6 +12,7 @@ from itertools import groupby
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from activities.models import (
     AnnualReport,
@@ -27,6 +28,7 @@ from activities.models import (
     Publication,
     Section,
 )
+from core.templatetags.defus import zahlwort
 from events.models import Event
 from inquiries.models import Inquiry
 from knowledge.models import Collection
@@ -331,7 +333,12 @@ def annual_report(year: int) -> Report:
             for m in media
             if not m.is_declined
         ],
-        sentence=(_("%(n)s Medienanfragen konnten nicht angenommen werden.") % {"n": declined})
+        sentence=ngettext(
+            "Eine weitere Medienanfrage konnte nicht angenommen werden.",
+            "%(n)s weitere Medienanfragen konnten nicht angenommen werden.",
+            declined,
+        )
+        % {"n": zahlwort(declined).capitalize()}
         if declined
         else "",
     )

@@ -151,7 +151,10 @@ def test_each_record_of_an_invented_year_lands_in_its_section():
     assert [
         line.startswith("Interview gegeben: Stadtradio Kassel") for line in lines(report, "medien")
     ] == [True]
-    assert report.section("medien").sentence == "1 Medienanfragen konnten nicht angenommen werden."
+    assert (
+        report.section("medien").sentence
+        == "Eine weitere Medienanfrage konnte nicht angenommen werden."
+    )
     assert lines(report, "fachartikel") == ["Anna Rau: Sicherheit im Nachtleben"]
     efus = group_lines(report, "efus")
     assert efus["DEFUS auf Efus-Veranstaltungen"] == ["Efus-Konferenz Lissabon (Stadt Kassel)"]

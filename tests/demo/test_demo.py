@@ -28,6 +28,7 @@ def portal_models():
             "documents",
             "knowledge",
             "inquiries",
+            "activities",
             "pages",
         }
     ]
