@@ -9,7 +9,8 @@ import datetime
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -23,6 +24,7 @@ from activities.models import (
     EfusProject,
     Exchange,
     FundingApplication,
+    GuidelineSignature,
     Highlight,
     MediaInquiry,
     Publication,
@@ -30,8 +32,8 @@ from activities.models import (
 )
 from core.templatetags.defus import zahlwort
 from events.models import Event
-from inquiries.models import Inquiry
-from knowledge.models import Collection
+from inquiries.models import Answer, Inquiry
+from knowledge.models import Collection, Entry
 from members.models import Member, Person
 from projects.models import Project
 
@@ -443,3 +445,51 @@ def annual_report(year: int) -> Report:
     )
 
     return Report(year=year, record=record, sections=[s for s in sections if not s.is_empty])
+
+
+def _count_per_member(queryset, member_field: str = "member"):
+    """How many rows of ``queryset`` belong to the member of the outer row: a subquery, so
+    that several counts on one member do not multiply each other."""
+    counted = (
+        queryset.filter(**{member_field: OuterRef("pk")})
+        .order_by()
+        .values(member_field)
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def member_engagement(year: int):
+    """The members of ``year`` with what they did in it, the quietest first: the office sees
+    at a glance which cities to call. One query."""
+    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    return (
+        Member.objects.filter(joined_on__lte=last)
+        .filter(Q(left_on__isnull=True) | Q(left_on__gt=first))
+        .annotate(
+            inquiries_asked=_count_per_member(
+                Inquiry.objects.filter(created_at__year=year), "asked_by_member"
+            ),
+            inquiries_answered=_count_per_member(Answer.objects.filter(created_at__year=year)),
+            exchange_count=_count_per_member(
+                Exchange.members.through.objects.filter(exchange__held_on__year=year)
+            ),
+            entries_added=_count_per_member(
+                Entry.objects.filter(added_at__year=year), "added_by__member"
+            ),
+            guidelines_signed=_count_per_member(
+                GuidelineSignature.objects.filter(
+                    status=GuidelineSignature.Status.SIGNED, signed_on__year=year
+                )
+            ),
+        )
+        .annotate(
+            activity=F("inquiries_asked")
+            + F("inquiries_answered")
+            + F("exchange_count")
+            + F("entries_added")
+            + F("guidelines_signed")
+        )
+        .order_by("activity", "name")
+    )

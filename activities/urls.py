@@ -11,4 +11,5 @@ urlpatterns = [
 report_patterns = [
     path("<int:year>/", views.annual_report_html, name="annual_report"),
     path("<int:year>/pdf/", views.annual_report_pdf, name="annual_report_pdf"),
+    path("<int:year>/mitglieder/", views.member_engagement_html, name="member_engagement"),
 ]

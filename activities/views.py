@@ -9,7 +9,7 @@ from django.views.generic import ListView
 
 from activities.models import Guideline, GuidelineSignature
 from activities.pdf import report_pdf
-from activities.report import annual_report
+from activities.report import annual_report, member_engagement
 from documents.models import Document
 
 
@@ -58,3 +58,16 @@ def annual_report_pdf(request, year: int):
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="DEFUS-Jahresbericht-{year}.pdf"'
     return response
+
+
+@admin.site.admin_view
+def member_engagement_html(request, year: int):
+    if not request.user.has_perm("activities.view_annual_report") or not 2000 <= year <= 2100:
+        raise Http404
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Engagement der Mitglieder %(year)s") % {"year": year},
+        "year": year,
+        "members": member_engagement(year),
+    }
+    return render(request, "activities/member_engagement.html", context)

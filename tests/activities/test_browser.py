@@ -59,6 +59,7 @@ def test_office_pages_for_the_record_and_the_report_are_accessible(page, demo):
         f"/verwaltung/activities/body/{Body.objects.order_by('pk').first().pk}/change/",
         f"/verwaltung/activities/guideline/{Guideline.objects.get().pk}/change/",
         f"/verwaltung/activities/annualreport/{AnnualReport.objects.get(year=2024).pk}/change/",
+        "/verwaltung/jahresbericht/2024/mitglieder/",
         "/verwaltung/jahresbericht/2024/",
     ]
     for url in urls:
