@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import ListView
 
 from activities.models import Guideline, GuidelineSignature
+from activities.odt import report_odt
 from activities.pdf import report_pdf
 from activities.report import annual_report, member_engagement
 from documents.models import Document
@@ -71,3 +72,13 @@ def member_engagement_html(request, year: int):
         "members": member_engagement(year),
     }
     return render(request, "activities/member_engagement.html", context)
+
+
+@admin.site.admin_view
+def annual_report_odt(request, year: int):
+    report = _report_or_404(request, year)
+    response = HttpResponse(
+        report_odt(report), content_type="application/vnd.oasis.opendocument.text"
+    )
+    response["Content-Disposition"] = f'attachment; filename="DEFUS-Jahresbericht-{year}.odt"'
+    return response

@@ -53,18 +53,21 @@ def group_lines(report, key):
     return {g.title: [line.text for line in g.lines] for g in section.groups} if section else {}
 
 
-def test_anonymous_visitors_and_members_are_sent_to_the_login(client, member_user):
-    assert client.get(URL).status_code == 302
-    assert "/konto/login/" in client.get(URL)["Location"]
+@pytest.mark.parametrize("suffix", ["", "pdf/", "odt/"])
+def test_anonymous_visitors_and_members_are_sent_to_the_login(client, member_user, suffix):
+    url = URL + suffix
+    assert client.get(url).status_code == 302
+    assert "/konto/login/" in client.get(url)["Location"]
     client.force_login(member_user)
-    response = client.get(URL)
+    response = client.get(url)
     assert response.status_code == 302
     assert "/verwaltung/login/" in response["Location"]
 
 
-def test_staff_without_second_factor_set_it_up_first(client):
+@pytest.mark.parametrize("suffix", ["", "pdf/", "odt/"])
+def test_staff_without_second_factor_set_it_up_first(client, suffix):
     client.force_login(UserFactory(is_staff=True, member=None, totp=False))
-    response = client.get(URL)
+    response = client.get(URL + suffix)
     assert response.status_code == 302
     assert "/konto/" in response["Location"]
 
@@ -73,6 +76,7 @@ def test_staff_without_the_permission_get_not_found(client):
     client.force_login(UserFactory(is_staff=True, member=None))
     assert client.get(URL).status_code == 404
     assert client.get(URL + "pdf/").status_code == 404
+    assert client.get(URL + "odt/").status_code == 404
 
 
 def test_office_staff_read_the_report(client, staff_user):

@@ -225,3 +225,24 @@ def test_office_staff_get_the_report_as_html_and_pdf(report, client):
     response = client.get("/verwaltung/jahresbericht/2024/pdf/")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
+
+
+def test_the_odt_holds_every_section_for_final_editing(report, client):
+    import io
+    import zipfile
+    from xml.etree import ElementTree
+
+    client.force_login(User.objects.get(email="buero@defus.example"))
+    response = client.get("/verwaltung/jahresbericht/2024/odt/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/vnd.oasis.opendocument.text"
+    odt = zipfile.ZipFile(io.BytesIO(response.content))
+    first = odt.infolist()[0]
+    assert (first.filename, first.compress_type) == ("mimetype", zipfile.ZIP_STORED)
+    content = ElementTree.fromstring(odt.read("content.xml"))
+    headings = [h.text for h in content.iter("{urn:oasis:names:tc:opendocument:xmlns:text:1.0}h")]
+    for section in report.sections:
+        assert section.title in headings
+    assert (
+        "Austausch mit der Stadt Gladbeck (vor Ort) – September" in odt.read("content.xml").decode()
+    )
