@@ -15,6 +15,10 @@ RUN DJANGO_SECRET_KEY=build DJANGO_ALLOWED_HOSTS=build EMAIL_URL=console: \
 FROM python:3.12-slim-bookworm AS runtime
 ENV PATH="/app/.venv/bin:$PATH" PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1 \
     DJANGO_MEDIA_ROOT=/data/media DJANGO_PROTECTED_MEDIA_ROOT=/data/protected
+# Pango and the DejaVu fonts for WeasyPrint, which renders the Jahresbericht as PDF.
+RUN apt-get update -qq \
+    && apt-get install -y -qq --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system --gid 10001 defus \
     && useradd --system --uid 10001 --gid 10001 --home /app defus \
     && mkdir -p /data/media /data/protected && chown -R 10001:10001 /data

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "documents",
     "knowledge",
     "inquiries",
+    "activities",
     "pages",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -6,6 +6,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path, re_path
 
+from activities.urls import report_patterns
 from core.views import public_media
 from documents.urls import assembly_patterns
 
@@ -31,6 +32,8 @@ urlpatterns = [
     path("dokumente/", include("documents.urls")),
     path("konto/", include("members.account_urls")),
     path("konto/", include("allauth.urls")),
+    path("leitgedanken/", include("activities.urls")),
+    path("verwaltung/jahresbericht/", include(report_patterns)),
     path("verwaltung/", admin.site.urls),
 ]
 

@@ -11,6 +11,7 @@ from allauth.mfa.totp.internal.auth import TOTP
 from django.core.files.base import ContentFile
 from django.db import models, transaction
 
+from demo import activities as activities_demo
 from demo import registrations as registrations_demo
 from demo.datafiles import Clock, read
 from demo.pdf import minimal_pdf
@@ -51,6 +52,7 @@ def load_demo() -> None:
     ):
         load(clock)
     registrations_demo.load(clock.today)
+    activities_demo.load()  # last: it links to the members, events and projects above
 
 
 def load_members(clock: Clock | None = None) -> None:

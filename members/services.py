@@ -28,6 +28,7 @@ OFFICE_APPS = [
     "documents",
     "knowledge",
     "inquiries",
+    "activities",
     "pages",
 ]
 
