@@ -1,6 +1,60 @@
+from urllib.parse import unquote_to_bytes
+
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import BadRequest
+from django.core.handlers.wsgi import get_bytes_from_wsgi
 from django.utils.cache import get_max_age
+from django.utils.translation import gettext as _
+
+
+def _unusable(raw: bytes, *, quoted: bool) -> bool:
+    """True if ``raw`` (percent-encoded, when ``quoted``) holds a NUL or is not UTF-8.
+    Addresses are decoded once more: servers differ in whether they decode them."""
+    if quoted:
+        raw = unquote_to_bytes(raw.replace(b"+", b" "))
+    if b"\x00" in raw:
+        return True
+    try:
+        raw.decode()
+    except UnicodeDecodeError:
+        return True
+    return False
+
+
+def _has_nul(data) -> bool:
+    return any("\x00" in key or any("\x00" in value for value in values)
+               for key, values in data.lists())  # fmt: skip
+
+
+class BadInputMiddleware:
+    """Refuse input no page can use, with the 400 page, before anything else reads it:
+    NUL characters anywhere (address, query, cookies, form fields: PostgreSQL cannot store
+    them, so they would end in a 500) and addresses, queries or form bodies that are not
+    UTF-8. Text that merely looks odd passes: the forms judge it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if self._bad(request):
+            raise BadRequest(_("Die Anfrage enthält Zeichen, die wir nicht verarbeiten können."))
+        return self.get_response(request)
+
+    @staticmethod
+    def _bad(request) -> bool:
+        environ = request.META
+        if _unusable(get_bytes_from_wsgi(environ, "PATH_INFO", ""), quoted=True):
+            return True
+        if _unusable(get_bytes_from_wsgi(environ, "QUERY_STRING", ""), quoted=True):
+            return True
+        if any("\x00" in key or "\x00" in value for key, value in request.COOKIES.items()):
+            return True
+        if request.method != "POST":
+            return False
+        if request.content_type == "application/x-www-form-urlencoded":
+            return _unusable(request.body, quoted=True)
+        return _has_nul(request.POST)
 
 
 class AnonymousPageCacheMiddleware:

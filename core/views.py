@@ -5,6 +5,7 @@ from functools import wraps
 from django.contrib.auth.mixins import UserPassesTestMixin
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
 
 from core.access import has_member_access
 
@@ -24,3 +25,8 @@ def member_access_required(view_func):
         return redirect_to_login(request.get_full_path())
 
     return wrapper
+
+
+def bad_request(request, exception):
+    """The 400 page in the site frame (Django's own renders it without the request)."""
+    return render(request, "400.html", status=400)

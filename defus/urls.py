@@ -26,3 +26,5 @@ urlpatterns = [
     path("konto/", include("allauth.urls")),
     path("verwaltung/", admin.site.urls),
 ]
+
+handler400 = "core.views.bad_request"

@@ -68,7 +68,7 @@ def test_member_area_pages_send_anonymous_visitors_to_the_login_and_back(client,
 
 
 def test_member_area_pages_are_open_to_members_and_staff(visitor, inquiry):
-    if visitor.kind == "anonymous":
+    if visitor.anonymous:
         return
     for url in page_urls(inquiry):
         assert visitor.get(url).status_code == 200, url
@@ -97,7 +97,7 @@ def test_attachment_is_a_404_for_anonymous_visitors_not_a_login_redirect(client,
 
 def test_attachment_is_served_privately_to_members_and_staff(visitor, attachment):
     response = visitor.get(attachment.get_absolute_url())
-    if visitor.kind == "anonymous":
+    if visitor.anonymous:
         assert response.status_code == 404
         return
     assert response.status_code == 200
