@@ -8,6 +8,38 @@ from django.utils.cache import get_max_age
 from django.utils.translation import gettext as _
 
 
+class SecurityHeadersMiddleware:
+    """``Permissions-Policy`` and ``Cross-Origin-Resource-Policy`` on every response, static
+    files included (Django's SecurityMiddleware sets neither)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        response.headers.setdefault(
+            "Cross-Origin-Resource-Policy", settings.CROSS_ORIGIN_RESOURCE_POLICY
+        )
+        return response
+
+
+class PrivateResponsesMiddleware:
+    """Nothing sent to a logged-in person is kept by a browser's or a proxy's cache
+    (``Cache-Control: private, no-store``). It sits inside the anonymous page cache, which
+    therefore never stores such a response either."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.user.is_authenticated:
+            response["Cache-Control"] = "private, no-store"
+            del response["Expires"]
+        return response
+
+
 def _unusable(raw: bytes, *, quoted: bool) -> bool:
     """True if ``raw`` (percent-encoded, when ``quoted``) holds a NUL or is not UTF-8.
     Addresses are decoded once more: servers differ in whether they decode them."""
