@@ -2,11 +2,12 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from core import admin as core_admin
 from knowledge.models import Collection, Entry
 from knowledge.services import collection_mark_changed
 
 
-class EntryInline(admin.StackedInline):
+class EntryInline(core_admin.StackedInline):
     model = Entry
     extra = 0
     fields = [

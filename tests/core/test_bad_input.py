@@ -72,3 +72,23 @@ def test_nul_in_a_cookie_is_a_400(client):
 
 def test_ordinary_unicode_passes(client):
     assert client.get("/suche/?q=Stra%C3%9Fe+%E2%80%93+K%C3%B6ln+%F0%9F%98%80").status_code == 200
+
+
+@pytest.mark.parametrize("value", ["true", "31.02.2024", "99999999999999999999999999", "-1"])
+def test_admin_autocomplete_with_a_value_that_is_no_key_shows_the_form_again(
+    client, superuser, value
+):
+    """Found by tests/test_fuzz.py: the admin's autocomplete widgets looked such values up
+    to show them back, and the database refused them: a 500 instead of the form."""
+    client.force_login(superuser)
+    response = client.post(
+        "/verwaltung/members/user/add/", {"email": "neu@stadt.example", "member": value}
+    )
+    assert response.status_code == 200
+    assert "errorlist" in response.text
+    response = client.post(
+        "/verwaltung/inquiries/inquiry/add/",
+        {"title": "Bodycams", "context": "Regeln?", "deadline": "2026-12-24",
+         "asked_by_member": value, "asked_by": [value, "1"]},
+    )  # fmt: skip
+    assert response.status_code == 200
