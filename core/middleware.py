@@ -41,8 +41,7 @@ class PrivateResponsesMiddleware:
 
 
 def _unusable(raw: bytes, *, quoted: bool) -> bool:
-    """True if ``raw`` (percent-encoded, when ``quoted``) holds a NUL or is not UTF-8.
-    Addresses are decoded once more: servers differ in whether they decode them."""
+    """True if ``raw`` (percent-encoded, when ``quoted``) holds a NUL or is not UTF-8."""
     if quoted:
         raw = unquote_to_bytes(raw.replace(b"+", b" "))
     if b"\x00" in raw:
@@ -76,7 +75,8 @@ class BadInputMiddleware:
     @staticmethod
     def _bad(request) -> bool:
         environ = request.META
-        if _unusable(get_bytes_from_wsgi(environ, "PATH_INFO", ""), quoted=True):
+        # Django keeps bytes of the address that are not UTF-8 percent-encoded ("%FF").
+        if _unusable(request.path_info.encode(), quoted=True):
             return True
         if _unusable(get_bytes_from_wsgi(environ, "QUERY_STRING", ""), quoted=True):
             return True

@@ -92,3 +92,8 @@ def test_admin_autocomplete_with_a_value_that_is_no_key_shows_the_form_again(
          "asked_by_member": value, "asked_by": [value, "1"]},
     )  # fmt: skip
     assert response.status_code == 200
+
+
+def test_addresses_with_umlauts_are_no_bad_input(client):
+    assert client.get("/mitglieder/m%C3%BCnchen/").status_code == 404
+    assert client.get("/mitglieder/münchen/").status_code == 404
