@@ -64,7 +64,8 @@ def former_member_user(db):
 
 @pytest.fixture
 def staff_user(db):
-    """Office staff: in the office group, not superuser, with an authenticator app."""
+    """Office staff: in the office group, not superuser, with an authenticator app (the
+    factory activates one for staff)."""
     user = UserFactory(email="buero@defus.example", member=None, is_staff=True)
     user.groups.add(office_group_sync())
     return user

@@ -97,3 +97,13 @@ def test_admin_autocomplete_with_a_value_that_is_no_key_shows_the_form_again(
 def test_addresses_with_umlauts_are_no_bad_input(client):
     assert client.get("/mitglieder/m%C3%BCnchen/").status_code == 404
     assert client.get("/mitglieder/münchen/").status_code == 404
+
+
+def test_a_broken_multipart_body_is_a_400(client):
+    response = client.generic(
+        "POST",
+        "/konto/login/",
+        b'--grenze\r\nContent-Disposition: form-data; name="login"\r\n\r\nx',
+        content_type="multipart/form-data; boundary=",
+    )
+    assert response.status_code == 400

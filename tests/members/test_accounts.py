@@ -501,3 +501,11 @@ def test_the_access_rule_costs_no_query_of_its_own_per_request(
         with django_assert_num_queries(3):  # session, user, page
             response = client.get("/ueber-uns/")
         assert response.status_code == 200
+
+
+def test_the_office_fixtures_are_what_they_say(staff_user, staff_without_second_factor):
+    assert staff_user.authenticator_set.filter(type="totp").exists()
+    assert staff_user.has_member_access
+    assert not staff_without_second_factor.authenticator_set.exists()
+    assert staff_without_second_factor.may_log_in
+    assert not staff_without_second_factor.has_member_access
