@@ -8,7 +8,8 @@ COPY pyproject.toml uv.lock .python-version ./
 RUN uv sync --frozen --no-dev --no-install-project
 COPY . .
 # Production settings for collectstatic, so the files are hashed and compressed for whitenoise.
-RUN DJANGO_SECRET_KEY=build DJANGO_ALLOWED_HOSTS=build EMAIL_URL=console: \
+RUN DJANGO_SECRET_KEY=build DJANGO_ALLOWED_HOSTS=build DJANGO_SITE_URL=https://build \
+    EMAIL_URL=console: \
     DATABASE_URL=postgres://build@localhost/build \
     .venv/bin/python manage.py collectstatic --no-input
 

@@ -62,7 +62,8 @@ test: lint hadolint
 
 check-deploy: install
 	DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
-	DJANGO_ALLOWED_HOSTS=defus.de EMAIL_URL=smtp://mail.defus.example:587 \
+	DJANGO_ALLOWED_HOSTS=defus.de DJANGO_SITE_URL=https://defus.de \
+	EMAIL_URL=smtp://mail.defus.example:587 \
 	DATABASE_URL=$$($(DEV) $(PY) -m tools.devdb url) \
 	$(PY) manage.py check --deploy --fail-level WARNING
 

@@ -1,14 +1,99 @@
 import logging
+from urllib.parse import unquote_to_bytes
 
 import psycopg
 from django import db
 from django.conf import settings
 from django.core.cache import caches
+from django.core.exceptions import BadRequest
+from django.core.handlers.wsgi import get_bytes_from_wsgi
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.cache import get_max_age, patch_cache_control
+from django.utils.translation import gettext as _
 
 logger = logging.getLogger(__name__)
+
+
+class SecurityHeadersMiddleware:
+    """``Permissions-Policy`` and ``Cross-Origin-Resource-Policy`` on every response, static
+    files included (Django's SecurityMiddleware sets neither)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        response.headers.setdefault(
+            "Cross-Origin-Resource-Policy", settings.CROSS_ORIGIN_RESOURCE_POLICY
+        )
+        return response
+
+
+class PrivateResponsesMiddleware:
+    """Nothing sent to a logged-in person is kept by a browser's or a proxy's cache
+    (``Cache-Control: private, no-store``). It sits inside the anonymous page cache, which
+    therefore never stores such a response either."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.user.is_authenticated:
+            response["Cache-Control"] = "private, no-store"
+            del response["Expires"]
+        return response
+
+
+def _unusable(raw: bytes, *, quoted: bool) -> bool:
+    """True if ``raw`` (percent-encoded, when ``quoted``) holds a NUL or is not UTF-8."""
+    if quoted:
+        raw = unquote_to_bytes(raw.replace(b"+", b" "))
+    if b"\x00" in raw:
+        return True
+    try:
+        raw.decode()
+    except UnicodeDecodeError:
+        return True
+    return False
+
+
+def _has_nul(data) -> bool:
+    return any("\x00" in key or any("\x00" in value for value in values)
+               for key, values in data.lists())  # fmt: skip
+
+
+class BadInputMiddleware:
+    """Refuse input no page can use, with the 400 page, before anything else reads it:
+    NUL characters anywhere (address, query, cookies, form fields: PostgreSQL cannot store
+    them, so they would end in a 500) and addresses, queries or form bodies that are not
+    UTF-8. Text that merely looks odd passes: the forms judge it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if self._bad(request):
+            raise BadRequest(_("Die Anfrage enthält Zeichen, die wir nicht verarbeiten können."))
+        return self.get_response(request)
+
+    @staticmethod
+    def _bad(request) -> bool:
+        environ = request.META
+        # Django keeps bytes of the address that are not UTF-8 percent-encoded ("%FF").
+        if _unusable(request.path_info.encode(), quoted=True):
+            return True
+        if _unusable(get_bytes_from_wsgi(environ, "QUERY_STRING", ""), quoted=True):
+            return True
+        if any("\x00" in key or "\x00" in value for key, value in request.COOKIES.items()):
+            return True
+        if request.method != "POST":
+            return False
+        if request.content_type == "application/x-www-form-urlencoded":
+            return _unusable(request.body, quoted=True)
+        return _has_nul(request.POST)
 
 
 class AnonymousPageCacheMiddleware:

@@ -11,6 +11,7 @@ from django.contrib.auth.mixins import UserPassesTestMixin
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.views import defaults, static
 from django.views.decorators.csrf import requires_csrf_token
@@ -69,3 +70,8 @@ def public_media(request, path):
     if response.status_code == 200:
         patch_cache_control(response, public=True, max_age=MEDIA_MAX_AGE)
     return response
+
+
+def bad_request(request, exception):
+    """The 400 page in the site frame (Django's own renders it without the request)."""
+    return render(request, "400.html", status=400)

@@ -43,3 +43,5 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 elif settings.SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):
     urlpatterns += [re_path(r"^media/(?P<path>.+)$", public_media, name="media")]
+
+handler400 = "core.views.bad_request"

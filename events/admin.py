@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from core import admin as core_admin
 from events.models import Event, Series
 
 
@@ -12,7 +13,7 @@ class SeriesAdmin(admin.ModelAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(core_admin.ModelAdmin):
     list_display = [
         "title",
         "starts_on",

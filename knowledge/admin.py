@@ -2,10 +2,11 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from core import admin as core_admin
 from knowledge.models import Collection, Entry
 
 
-class EntryInline(admin.StackedInline):
+class EntryInline(core_admin.StackedInline):
     model = Entry
     extra = 0
     fields = [

@@ -6,20 +6,19 @@ from allauth.account.internal.stagekit import clear_login
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 
-from core.access import has_member_access
 from core.mail import mail_send
 
 
 class AccountAdapter(DefaultAccountAdapter):
     """Accounts exist only because the office created or invited them: no public sign-up.
-    Who may log in is who may see the member area: active users of an active member, and
-    the office."""
+    Who may log in is ``User.may_log_in``: active users of an active member, and the office
+    (which then must set up its second factor before it sees anything for members)."""
 
     def is_open_for_signup(self, request):
         return False
 
     def pre_login(self, request, user, **kwargs):
-        if user.is_active and not has_member_access(user):
+        if user.is_active and not user.may_log_in:
             # The member has left (or there is none): the same answer as for a deactivated
             # account, given only after the right password.
             clear_login(request)

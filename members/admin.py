@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core import admin as core_admin
 from members.forms import OfficeUserCreationForm
 from members.models import ContactPerson, Member, Person, User
 from members.services import user_invite
@@ -39,7 +40,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(core_admin.AutocompleteMixin, BaseUserAdmin):
     """Office staff manage who belongs to which member; only superusers touch
     passwords, staff status and permissions."""
 

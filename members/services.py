@@ -54,7 +54,7 @@ def user_invite(*, user: User, request: HttpRequest) -> None:
             ),
             params={"user": user.email},
         )
-    if not user.has_member_access:
+    if not user.may_log_in:
         raise ValidationError(
             _(
                 "Keine Einladung an %(user)s: Das Konto ist deaktiviert oder gehört zu "

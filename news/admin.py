@@ -1,11 +1,12 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from core import admin as core_admin
 from news.models import Article
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(core_admin.ModelAdmin):
     list_display = ["title", "source", "status", "visibility", "published_at", "expires_at"]
     list_filter = ["status", "visibility", "member", "themes"]
     list_select_related = ["member"]

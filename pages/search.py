@@ -25,7 +25,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordS
 from django.core.exceptions import EmptyResultSet
 from django.db import connection, models
 from django.db.models import Case, F, Func, Q, Value, When
-from django.db.models.functions import Cast, Coalesce, Concat, Greatest, Now, TruncDate
+from django.db.models.functions import Cast, Coalesce, Concat, Greatest, TruncDate
 from django.db.models.lookups import GreaterThan
 from django.urls import reverse
 from django.utils.html import escape
@@ -106,8 +106,10 @@ class Source:
 def _inquiry_extra_match(query: SearchQuery) -> Q:
     """A published summary, or an answer, of an Abfrage the user may see."""
     answers = Answer.objects.alias(vector=ANSWER_SEARCH_VECTOR).filter(vector=query)
-    summaries = Inquiry.objects.alias(vector=INQUIRY_SUMMARY_SEARCH_VECTOR).filter(
-        vector=query, summary_published_at__lte=Now()
+    summaries = (
+        Inquiry.objects.with_published_summary()
+        .alias(vector=INQUIRY_SUMMARY_SEARCH_VECTOR)
+        .filter(vector=query)
     )
     return Q(pk__in=answers.values("inquiry")) | Q(pk__in=summaries.values("pk"))
 

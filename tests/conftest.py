@@ -5,7 +5,7 @@ import os
 import pytest
 from asgiref.local import Local
 from django.apps import apps as django_apps
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import AnonymousUser, Permission
 from django.core.cache import caches
 
 from members.services import office_group_sync
@@ -133,7 +133,8 @@ def former_member_user(db):
 
 @pytest.fixture
 def staff_user(db):
-    """Office staff: in the office group, not superuser, with an authenticator app."""
+    """Office staff: in the office group, not superuser, with an authenticator app (the
+    factory activates one for staff)."""
     user = UserFactory(email="buero@defus.example", member=None, is_staff=True)
     user.groups.add(office_group_sync())
     return user
@@ -144,14 +145,41 @@ def superuser(db):
     return UserFactory(email="admin@defus.example", member=None, is_staff=True, is_superuser=True)
 
 
-@pytest.fixture(params=["anonymous", "member", "staff"])
-def visitor(request, client):
-    """The same request as an anonymous visitor, a member and office staff."""
-    if request.param != "anonymous":
-        user = request.getfixturevalue(f"{request.param}_user")
-        client.force_login(user)
-    client.kind = request.param
+@pytest.fixture
+def staff_without_second_factor(db):
+    """Office staff who has not activated an authenticator app yet: until then the account
+    counts as an anonymous visitor everywhere except for setting the app up."""
+    user = UserFactory(email="neu@defus.example", member=None, is_staff=True, totp=False)
+    user.groups.add(office_group_sync())
+    return user
+
+
+USERS = {
+    "member": "member_user",
+    "former_member": "former_member_user",
+    "staff": "staff_user",
+    "staff_without_second_factor": "staff_without_second_factor",
+}
+
+
+def client_as(request, client, kind: str):
+    """``client`` logged in as ``kind``; ``client.has_access`` says whether members' content
+    is theirs to see, ``client.anonymous`` whether they count as an anonymous visitor."""
+    client.user = AnonymousUser()
+    if kind != "anonymous":
+        client.user = request.getfixturevalue(USERS[kind])
+        client.force_login(client.user)
+    client.kind = kind
+    client.has_access = kind in ("member", "staff")
+    client.anonymous = kind in ("anonymous", "staff_without_second_factor")
     return client
+
+
+@pytest.fixture(params=["anonymous", "member", "staff", "staff_without_second_factor"])
+def visitor(request, client):
+    """The same request as an anonymous visitor, a member, office staff, and office staff
+    without a second factor (who must get what an anonymous visitor gets)."""
+    return client_as(request, client, request.param)
 
 
 def permission(codename: str) -> Permission:

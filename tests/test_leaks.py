@@ -95,8 +95,18 @@ def secrets(member):
     DocumentFactory(title="Öffentliche Einladung", event=meeting, visibility="oeffentlich")
 
 
-def test_an_anonymous_crawler_never_meets_members_content(secrets):
-    pages = crawl(Client(), START)
+@pytest.fixture(params=["anonymous", "staff_without_second_factor"])
+def outsider(request):
+    """An anonymous visitor, and office staff who logged in with the password only and has
+    not set up the authenticator app yet: both must meet nothing for members."""
+    client = Client()
+    if request.param != "anonymous":
+        client.force_login(request.getfixturevalue(request.param))
+    return client
+
+
+def test_an_anonymous_crawler_never_meets_members_content(secrets, outsider):
+    pages = crawl(outsider, START)
     assert len(pages) > 30
     for reached in ["/aktuelles/", "/termine/", "/wissen/", "/mitglieder/"]:
         assert any(path.startswith(reached) and path != reached for path in pages), reached
@@ -115,12 +125,13 @@ def test_a_member_crawler_does_meet_it(secrets, client, member_user):
         assert f"{SECRET} {thing}" in found
 
 
-def test_members_files_answer_404_to_anonymous_visitors_and_public_files_are_served(secrets):
+def test_members_files_answer_404_to_anonymous_visitors_and_public_files_are_served(
+    secrets, outsider
+):
     from documents.models import Document
 
-    client = Client()
     for document in Document.objects.all():
-        response = client.get(document.get_absolute_url())
+        response = outsider.get(document.get_absolute_url())
         expected = 200 if document.visibility == "oeffentlich" else 404
         assert response.status_code == expected, document.title
 

@@ -16,6 +16,7 @@ pytestmark = pytest.mark.django_db
 
 PRODUCTION = {
     "DJANGO_SECRET_KEY": "k" * 60 + "-production-secret-for-the-check",
+    "DJANGO_SITE_URL": "https://defus.de",
     "DJANGO_ALLOWED_HOSTS": "defus.de,testserver",
     "DJANGO_SECURE_SSL_REDIRECT": "0",
     "DATABASE_URL": "postgres://defus@127.0.0.1:1/defus",

@@ -468,6 +468,51 @@ def test_people_cannot_add_login_addresses_themselves(visitor):
     if visitor.kind == "anonymous":
         assert response["Location"] == "/konto/login/?next=/konto/email/"
         return
+    if visitor.kind == "staff_without_second_factor":
+        assert response["Location"] == "/konto/2fa/totp/activate/"
+        return
     assert "Ändern kann sie die Geschäftsstelle" in response.text
     visitor.post("/konto/email/", {"action_add": "", "email": "zweite@stadt.example"})
     assert not EmailAddress.objects.filter(email="zweite@stadt.example").exists()
+
+
+def test_staff_without_authenticator_app_counts_as_anonymous_on_public_pages(
+    client, staff_without_second_factor, member
+):
+    """The bypass of the audit (issue 8, finding 1): logged in with the password only, the
+    office account met members' content on every page that needs no login."""
+    from tests.factories import ContactPersonFactory, DocumentFactory, EventFactory
+
+    ContactPersonFactory(member=member, name="Christian Kromberg")
+    document = DocumentFactory(title="Vertrauliches Protokoll")
+    EventFactory(title="Sitzung des Vorstands", slug="vorstand", audience="intern")
+    client.force_login(staff_without_second_factor)
+    assert client.get(document.get_absolute_url()).status_code == 404
+    assert client.get("/termine/vorstand/").status_code == 404
+    assert "Christian Kromberg" not in client.get("/mitglieder/essen/").text
+    assert "Vertrauliches Protokoll" not in client.get("/suche/?q=Protokoll").text
+    for path in ["/verwaltung/", "/mitgliederbereich/", "/mitgliederbereich/abfragen/"]:
+        assert client.get(path)["Location"] == "/konto/2fa/totp/activate/", path
+    assert not staff_without_second_factor.has_member_access
+    assert UserFactory(member=None, is_staff=True).has_member_access  # with the app
+
+
+def test_the_access_rule_costs_no_query_of_its_own_per_request(
+    client, staff_user, staff_without_second_factor, django_assert_num_queries
+):
+    """The request's user comes with the member and the authenticator in one query; the
+    rule is then asked on every page without asking the database again."""
+    for user in [staff_user, staff_without_second_factor]:
+        client.force_login(user)
+        response = client.get("/ueber-uns/")  # warm up
+        with django_assert_num_queries(3):  # session, user, page
+            response = client.get("/ueber-uns/")
+        assert response.status_code == 200
+
+
+def test_the_office_fixtures_are_what_they_say(staff_user, staff_without_second_factor):
+    assert staff_user.authenticator_set.filter(type="totp").exists()
+    assert staff_user.has_member_access
+    assert not staff_without_second_factor.authenticator_set.exists()
+    assert staff_without_second_factor.may_log_in
+    assert not staff_without_second_factor.has_member_access

@@ -65,7 +65,7 @@ def test_unknown_member_gives_a_german_404(client):
 def test_contact_persons_are_for_members_and_staff_only(visitor, member):
     ContactPersonFactory(member=member, name="Christian Kromberg", email="kromberg@essen.example")
     text = visitor.get("/mitglieder/essen/").text
-    if visitor.kind == "anonymous":
+    if visitor.anonymous:
         assert "Christian Kromberg" not in text
         assert "kromberg@essen.example" not in text
         assert 'nach der <a href="/konto/login/?next=/mitglieder/essen/">Anmeldung</a>' in text

@@ -38,6 +38,8 @@ def test_members_only_registration_page_per_person(person):
     if person.kind == "anonymous":
         assert response.status_code == 302
         assert response["Location"].startswith("/konto/login/")
+    elif person.kind == "staff_without_second_factor":
+        assert response.status_code == 403  # no member access until the factor is set up
     else:
         assert response.status_code == 200
         assert "Sie melden sich als" in response.text
