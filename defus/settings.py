@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.humanize",
     "django_filters",
+    "django_prose_editor",
     "allauth",
     "allauth.account",
     "allauth.mfa",
