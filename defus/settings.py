@@ -42,6 +42,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "core",
+    "images",
     "members",
     "themes",
     "projects",
@@ -103,7 +104,7 @@ TEMPLATES = [
                 "core.context_processors.access",
                 "pages.context_processors.site",
             ],
-            "builtins": ["core.templatetags.defus"],
+            "builtins": ["core.templatetags.defus", "images.templatetags.images"],
         },
     }
 ]

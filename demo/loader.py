@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from demo import events as events_demo
+from demo import images as images_demo
 from demo import inquiries as inquiry_demo
 from demo import knowledge as knowledge_demo
 from demo import members as members_demo
@@ -18,3 +19,4 @@ def load_demo() -> None:
     inquiry_demo.load()
     events_demo.load()
     knowledge_demo.load()
+    images_demo.load()
