@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event, Series
@@ -15,6 +16,7 @@ class SeriesAdmin(admin.ModelAdmin):
 class EventAdmin(admin.ModelAdmin):
     list_display = [
         "title",
+        "state",
         "starts_on",
         "ends_on",
         "kind",
@@ -23,15 +25,19 @@ class EventAdmin(admin.ModelAdmin):
         "online",
         "city",
         "participant_count",
+        "preview_link",
     ]
-    list_filter = ["kind", "series", "audience", "online", "organiser_role"]
+    list_filter = ["status", "kind", "series", "audience", "online", "organiser_role"]
     list_select_related = ["series"]
     search_fields = ["title", "venue", "city", "partners", "description"]
     date_hierarchy = "starts_on"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["host"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "kind", "series", "audience", "description"]}),
+        (
+            None,
+            {"fields": ["title", "slug", "status", "kind", "series", "audience", "description"]},
+        ),
         (_("Zeit"), {"fields": ["starts_on", "ends_on", "starts_at_time", "ends_at_time"]}),
         (_("Ort"), {"fields": ["online", "venue", "city", "host"]}),
         (_("Veranstalter"), {"fields": ["organiser_role", "partners", "project"]}),
@@ -42,3 +48,22 @@ class EventAdmin(admin.ModelAdmin):
             {"fields": ["assembly_number", "agenda"], "classes": ["collapse"]},
         ),
     ]
+
+    def get_changeform_initial_data(self, request):
+        """A new event starts as a draft: it appears once the office releases it."""
+        return {"status": Event.Status.DRAFT, **super().get_changeform_initial_data(request)}
+
+    @admin.display(description=_("Stand"), ordering="status")
+    def state(self, event):
+        return event.publication_state
+
+    @admin.display(description=_("Vorschau"))
+    def preview_link(self, event):
+        return format_html(
+            '<a href="{}">{}</a>',
+            event.get_preview_url(),
+            _("Vorschau: %(title)s") % {"title": event.title},
+        )
+
+    def view_on_site(self, event):
+        return event.get_preview_url()
