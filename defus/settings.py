@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_filters",
     "django_prose_editor",
+    "reversion",
     "allauth",
     "allauth.account",
     "allauth.mfa",

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from core.revisions import ContentVersionAdmin
 from events.models import Event, Series
 
 
@@ -13,7 +14,7 @@ class SeriesAdmin(admin.ModelAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(ContentVersionAdmin):
     list_display = [
         "title",
         "state",

@@ -3,6 +3,7 @@ from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from core.revisions import ContentVersionAdmin
 from inquiries.models import Answer, AnswerAttachment, Inquiry
 
 
@@ -16,7 +17,7 @@ class AnswerInline(admin.StackedInline):
 
 
 @admin.register(Inquiry)
-class InquiryAdmin(admin.ModelAdmin):
+class InquiryAdmin(ContentVersionAdmin):
     list_display = ["title", "asked_by_member", "created_at", "deadline", "answer_count", "summary_published_at", "collection"]  # fmt: skip
     list_filter = [("summary_published_at", admin.EmptyFieldListFilter), "asked_by_member"]
     list_select_related = ["asked_by_member", "collection"]

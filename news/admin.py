@@ -2,11 +2,12 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from core.revisions import ContentVersionAdmin
 from news.models import Article
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ContentVersionAdmin):
     list_display = [
         "title", "source", "state", "visibility", "published_at", "expires_at", "preview_link"
     ]  # fmt: skip

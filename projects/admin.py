@@ -2,11 +2,12 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from core.revisions import ContentVersionAdmin
 from projects.models import Project
 
 
 @admin.register(Project)
-class ProjectAdmin(admin.ModelAdmin):
+class ProjectAdmin(ContentVersionAdmin):
     list_display = [
         "acronym", "title", "state", "starts_on", "ends_on", "extended_until", "funder",
         "preview_link",
