@@ -5,6 +5,7 @@ compares two; deleted content comes back through „Gelöschte … wiederherstel
 
 import difflib
 import html
+import re
 
 from django import forms
 from django.contrib.admin.utils import unquote
@@ -13,11 +14,13 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import path
 from django.utils import timezone
-from django.utils.html import format_html, strip_tags
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 from reversion.models import Version
+
+TAG = re.compile(r"<[^>]*>")
 
 #: Fields whose change is no change of content.
 UNCOMPARED = {"id", "created_at", "updated_at", "search_vector"}
@@ -41,8 +44,9 @@ class CompareForm(forms.Form):
 
 
 def _words(value) -> list[str]:
-    text = html.unescape(strip_tags(str(value if value is not None else "")))
-    return text.split()
+    # Every tag separates words: "<h2>Programm</h2><p>Begrüßung" is two words, not one.
+    text = TAG.sub(" ", str(value if value is not None else ""))
+    return html.unescape(text).split()
 
 
 def word_diff(old, new):

@@ -15,6 +15,21 @@ const PlainTable = Table.extend({
   },
 });
 
+// The link dialog leaves title="" when the office leaves the title empty.
+const PlainLink = Link.extend({
+  addAttributes() {
+    const attributes = this.parent?.() || {};
+    return {
+      ...attributes,
+      title: {
+        ...(attributes.title || {}),
+        default: null,
+        renderHTML: (values) => (values.title ? { title: values.title } : {}),
+      },
+    };
+  },
+});
+
 const GERMAN = window.DefusEditorGerman || {};
 
 function germanLabels(root) {
@@ -49,7 +64,7 @@ function createEditor(textarea) {
       Document, Paragraph, Text, HardBreak, History, Dropcursor, Gapcursor, Menu,
       Heading.configure({ levels: [2, 3, 4] }),
       Bold, Italic, BulletList, OrderedList, ListItem, Blockquote, HorizontalRule,
-      Link.configure({ openOnClick: false, autolink: false, enableTarget: false, protocols: ["mailto", "tel"] }),
+      PlainLink.configure({ openOnClick: false, autolink: false, enableTarget: false, protocols: ["mailto", "tel"] }),
       PlainTable, TableRow, TableHeader, TableCell,
     ],
     editorProps: {
