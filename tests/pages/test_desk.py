@@ -1,0 +1,60 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from events.models import Event
+from members.services import office_group_sync
+from news.models import Article
+from tests.factories import (
+    AnswerFactory,
+    ArticleFactory,
+    EventFactory,
+    InquiryFactory,
+    MemberFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_desk_shows_drafts_scheduled_items_open_inquiries_events_and_invitations(
+    client, staff_user, django_assert_max_num_queries
+):
+    ArticleFactory(title="Entwurf zum Jahresbericht", status=Article.Status.DRAFT)
+    ArticleFactory(
+        title="Geplante Meldung", published_at=timezone.now() + datetime.timedelta(days=2)
+    )
+    ArticleFactory(title="Längst erschienen")
+    EventFactory(title="Entwurf Fachtag", status=Event.Status.DRAFT)
+    EventFactory(title="Webinar Nachtleben")
+    inquiry = InquiryFactory(deadline=timezone.localdate() + datetime.timedelta(days=7))
+    for _ in range(2):
+        AnswerFactory(inquiry=inquiry, member=MemberFactory())
+    UserFactory(email="neu@essen.example", last_login=None)
+    client.force_login(staff_user)
+
+    with django_assert_max_num_queries(20):
+        text = client.get("/verwaltung/").text
+
+    desk = text[text.index("Schreibtisch der Geschäftsstelle") : text.index("</section>")]
+    assert "Entwurf zum Jahresbericht</a> – Entwurf" in desk
+    assert "Geplante Meldung</a> – geplant für" in desk
+    assert "Längst erschienen" not in desk
+    assert "Entwurf Fachtag" in desk and "Webinar Nachtleben" in desk
+    assert f"{inquiry.title}</a>: 2 Antworten" in desk
+    assert "neu@essen.example" in desk
+    assert "Unter dem Dach von DEFUS tauschen sich" in desk
+
+
+@pytest.mark.parametrize("who", ["anonymous", "member", "staff_without_second_factor"])
+def test_desk_is_for_the_office_only(client, member_user, who):
+    if who == "member":
+        client.force_login(member_user)
+    if who == "staff_without_second_factor":
+        staff = UserFactory(email="neu@defus.example", member=None, is_staff=True, totp=False)
+        staff.groups.add(office_group_sync())
+        client.force_login(staff)
+    response = client.get("/verwaltung/")
+    assert response.status_code == 302
+    assert "Schreibtisch" not in response.text
