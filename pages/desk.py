@@ -23,7 +23,10 @@ def office_desk(today: datetime.date | None = None) -> dict:
         "open_inquiries": Inquiry.objects.open(today).with_answer_count().order_by("deadline")[:10],
         "upcoming_events": Event.objects.published().upcoming(today)[:5],
         "member_counts": Member.objects.active_on(today).counts(),
-        "pending_invitations": User.objects.filter(is_active=True, last_login__isnull=True)
+        # Invited, never set a password (Django marks an unusable one with "!").
+        "pending_invitations": User.objects.filter(
+            is_active=True, last_login__isnull=True, password__startswith="!"
+        )
         .select_related("member")
         .order_by("date_joined")[:20],
     }

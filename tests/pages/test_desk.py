@@ -31,7 +31,8 @@ def test_desk_shows_drafts_scheduled_items_open_inquiries_events_and_invitations
     inquiry = InquiryFactory(deadline=timezone.localdate() + datetime.timedelta(days=7))
     for _ in range(2):
         AnswerFactory(inquiry=inquiry, member=MemberFactory())
-    UserFactory(email="neu@essen.example", last_login=None)
+    UserFactory(email="neu@essen.example", last_login=None, password="!")
+    UserFactory(email="hat-passwort@essen.example", last_login=None)
     client.force_login(staff_user)
 
     with django_assert_max_num_queries(20):
@@ -43,7 +44,8 @@ def test_desk_shows_drafts_scheduled_items_open_inquiries_events_and_invitations
     assert "Längst erschienen" not in desk
     assert "Entwurf Fachtag" in desk and "Webinar Nachtleben" in desk
     assert f"{inquiry.title}</a>: 2 Antworten" in desk
-    assert "neu@essen.example" in desk
+    assert "neu@essen.example" in desk and "hat-passwort@essen.example" not in desk
+    assert "Einladung erneut senden" in desk
     assert "Unter dem Dach von DEFUS tauschen sich" in desk
 
 
@@ -58,3 +60,17 @@ def test_desk_is_for_the_office_only(client, member_user, who):
     response = client.get("/verwaltung/")
     assert response.status_code == 302
     assert "Schreibtisch" not in response.text
+
+
+def test_office_sends_an_invitation_again_from_the_desk(
+    client, staff_user, mailoutbox, django_capture_on_commit_callbacks
+):
+    invitee = UserFactory(email="neu@essen.example", last_login=None, password="!")
+    client.force_login(staff_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/verwaltung/members/user/",
+            {"action": "send_invitation", "_selected_action": [invitee.pk]},
+        )
+    assert response.status_code == 302
+    assert [mail.to for mail in mailoutbox] == [["neu@essen.example"]]

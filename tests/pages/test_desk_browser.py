@@ -1,0 +1,19 @@
+import pytest
+
+from news.models import Article
+from tests.browser import axe
+from tests.core.test_rich_text_browser import office_logs_in
+from tests.factories import ArticleFactory, UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+
+def test_office_desk_is_accessible(page, staff_user):
+    ArticleFactory(title="Entwurf zum Jahresbericht", status=Article.Status.DRAFT)
+    UserFactory(email="neu@essen.example", last_login=None, password="!")
+    office_logs_in(page, staff_user)
+    page.goto("/verwaltung/")
+    assert page.get_by_role("heading", name="Schreibtisch der Geschäftsstelle").is_visible()
+    results = axe.run(page, context=".office-desk")
+    assert results.violations_count == 0, results.generate_report()
+    assert page.foreign_requests == []
