@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -47,6 +48,9 @@ def test_desk_shows_drafts_scheduled_items_open_inquiries_events_and_invitations
     assert "neu@essen.example" in desk and "hat-passwort@essen.example" not in desk
     assert "Einladung erneut senden" in desk
     assert "Unter dem Dach von DEFUS tauschen sich" in desk
+    assert re.search(
+        r"\d+ Konten bei \d+ Mitgliedern; 0 davon haben sich in den letzten 90 Tagen", desk
+    ), desk
 
 
 @pytest.mark.parametrize("who", ["anonymous", "member", "staff_without_second_factor"])
@@ -74,3 +78,16 @@ def test_office_sends_an_invitation_again_from_the_desk(
         )
     assert response.status_code == 302
     assert [mail.to for mail in mailoutbox] == [["neu@essen.example"]]
+
+
+def test_desk_counts_accounts_per_member_and_recent_logins():
+    from pages.desk import office_desk
+
+    essen, bochum = MemberFactory(), MemberFactory()
+    UserFactory(member=essen, last_login=timezone.now() - datetime.timedelta(days=3))
+    UserFactory(member=essen, last_login=timezone.now() - datetime.timedelta(days=200))
+    UserFactory(member=bochum, last_login=None)
+    UserFactory(member=bochum, is_active=False)
+    UserFactory(member=None, is_staff=True)
+
+    assert office_desk()["accounts"] == {"total": 3, "members": 2, "recent": 1}
