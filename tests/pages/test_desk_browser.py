@@ -17,3 +17,13 @@ def test_office_desk_is_accessible(page, staff_user):
     results = axe.run(page, context=".office-desk")
     assert results.violations_count == 0, results.generate_report()
     assert page.foreign_requests == []
+
+
+def test_admin_carries_the_defus_logo_and_colours(page, staff_user):
+    office_logs_in(page, staff_user)
+    page.goto("/verwaltung/")
+    assert page.locator("#site-name img.admin-logo").get_attribute("src").endswith("defus-logo.svg")
+    header = page.locator("#header").evaluate("e => getComputedStyle(e).backgroundColor")
+    assert header == "rgb(8, 58, 102)"
+    results = axe.run(page, context=["#header", ".breadcrumbs", ".office-desk"])
+    assert results.violations_count == 0, results.generate_report()
