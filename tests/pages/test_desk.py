@@ -91,3 +91,27 @@ def test_desk_counts_accounts_per_member_and_recent_logins():
     UserFactory(member=None, is_staff=True)
 
     assert office_desk()["accounts"] == {"total": 3, "members": 2, "recent": 1}
+
+
+def test_consistency_guard_flags_likely_mistakes_with_a_link_to_fix_them():
+    from pages.desk import consistency_warnings
+
+    today = datetime.date(2026, 12, 1)
+    christmas = EventFactory(title="Webinar Prävention", starts_on=datetime.date(2026, 12, 25))
+    sunday = EventFactory(title="Netzwerktreffen", starts_on=datetime.date(2026, 12, 6))
+    EventFactory(title="Pufii Training", starts_on=datetime.date(2026, 12, 2))
+    second = EventFactory(title="Pufii Training", starts_on=datetime.date(2026, 12, 16))
+    wrong_year = EventFactory(title="DEFUS auf dem DPT 2017", starts_on=datetime.date(2026, 12, 8))
+    EventFactory(title="Fachtag 2026", starts_on=datetime.date(2026, 12, 9))
+
+    warnings = {(w["message"], w["url"]) for w in consistency_warnings(today)}
+
+    def url(event):
+        return f"/verwaltung/events/event/{event.pk}/change/"
+
+    assert warnings == {
+        ("Termin an einem Feiertag", url(christmas)),
+        ("Termin an einem Sonntag", url(sunday)),
+        ("Gleicher Titel wie ein Termin wenige Wochen vorher", url(second)),
+        ("Jahreszahl im Titel passt nicht zum Datum", url(wrong_year)),
+    }
