@@ -43,6 +43,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "core.apps.QueueConfig",  # django-tasks-db; before core, whose admin.py replaces its admin
     "core",
+    "images",
     "members",
     "themes",
     "projects",
@@ -64,6 +65,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.humanize",
     "django_filters",
+    "django_prose_editor",
+    "reversion",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -110,7 +113,7 @@ TEMPLATES = [
                 "core.context_processors.access",
                 "pages.context_processors.site",
             ],
-            "builtins": ["core.templatetags.defus"],
+            "builtins": ["core.templatetags.defus", "images.templatetags.images"],
         },
     }
 ]

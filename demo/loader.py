@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.db import models, transaction
 
 from demo import activities as activities_demo
+from demo import images as images_demo
 from demo import registrations as registrations_demo
 from demo.datafiles import Clock, read
 from demo.pdf import minimal_pdf
@@ -52,7 +53,8 @@ def load_demo() -> None:
     ):
         load(clock)
     registrations_demo.load(clock.today)
-    activities_demo.load()  # last: it links to the members, events and projects above
+    activities_demo.load()  # it links to the members, events and projects above
+    images_demo.load()
 
 
 def load_members(clock: Clock | None = None) -> None:

@@ -1,7 +1,9 @@
 from django.contrib import admin
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from core import admin as core_admin
+from core.revisions import ContentVersionAdmin
 from events.models import Event, Series
 
 
@@ -13,9 +15,10 @@ class SeriesAdmin(admin.ModelAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(core_admin.ModelAdmin):
+class EventAdmin(core_admin.AutocompleteMixin, ContentVersionAdmin):
     list_display = [
         "title",
+        "state",
         "starts_on",
         "ends_on",
         "kind",
@@ -25,15 +28,27 @@ class EventAdmin(core_admin.ModelAdmin):
         "city",
         "registration_mode",
         "participant_count",
+        "preview_link",
     ]
-    list_filter = ["kind", "series", "audience", "online", "organiser_role", "registration_mode"]
+    list_filter = [
+        "status",
+        "kind",
+        "series",
+        "audience",
+        "online",
+        "organiser_role",
+        "registration_mode",
+    ]
     list_select_related = ["series"]
     search_fields = ["title", "venue", "city", "partners", "description"]
     date_hierarchy = "starts_on"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["host"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "kind", "series", "audience", "description"]}),
+        (
+            None,
+            {"fields": ["title", "slug", "status", "kind", "series", "audience", "description"]},
+        ),
         (_("Zeit"), {"fields": ["starts_on", "ends_on", "starts_at_time", "ends_at_time"]}),
         (_("Ort"), {"fields": ["online", "venue", "city", "host"]}),
         (_("Veranstalter"), {"fields": ["organiser_role", "partners", "project"]}),
@@ -58,3 +73,22 @@ class EventAdmin(core_admin.ModelAdmin):
             {"fields": ["assembly_number", "agenda"], "classes": ["collapse"]},
         ),
     ]
+
+    def get_changeform_initial_data(self, request):
+        """A new event starts as a draft: it appears once the office releases it."""
+        return {"status": Event.Status.DRAFT, **super().get_changeform_initial_data(request)}
+
+    @admin.display(description=_("Stand"), ordering="status")
+    def state(self, event):
+        return event.publication_state
+
+    @admin.display(description=_("Vorschau"))
+    def preview_link(self, event):
+        return format_html(
+            '<a href="{}">{}</a>',
+            event.get_preview_url(),
+            _("Vorschau: %(title)s") % {"title": event.title},
+        )
+
+    def view_on_site(self, event):
+        return event.get_preview_url()

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from core.access import has_member_access
+from core.access import has_member_access, has_office_access
 from core.fields import RichTextField, search_indexes, search_vector
 
 EVENT_SEARCH_VECTOR = search_vector(
@@ -38,12 +38,24 @@ SEATED_STATUSES = ["angemeldet", "teilgenommen"]
 
 
 class EventQuerySet(models.QuerySet):
+    def published(self):
+        """Not drafts: the office has released them."""
+        return self.filter(status=Event.Status.PUBLISHED)
+
     def public(self):
-        """Listed for everyone: öffentlich and Mitglieder events, never intern ones."""
-        return self.exclude(audience=Event.Audience.INTERNAL)
+        """Listed for everyone: released öffentlich and Mitglieder events, never intern
+        ones and never drafts."""
+        return self.published().exclude(audience=Event.Audience.INTERNAL)
 
     def visible_to(self, user):
-        return self if has_member_access(user) else self.public()
+        return self.published() if has_member_access(user) else self.public()
+
+    def previewable_by(self, user):
+        """Every event, drafts included, for office staff who may view events in the
+        admin; none for anyone else."""
+        if has_office_access(user) and user.has_perm("events.view_event"):
+            return self.all()
+        return self.none()
 
     def for_members(self):
         """Member and intern dates, not the ones open to everyone."""
@@ -106,6 +118,10 @@ class Event(models.Model):
         MEMBERS = "mitglieder", _("Mitglieder")
         INTERNAL = "intern", _("intern")
 
+    class Status(models.TextChoices):
+        DRAFT = "entwurf", _("Entwurf")
+        PUBLISHED = "veroeffentlicht", _("Veröffentlicht")
+
     class OrganiserRole(models.TextChoices):
         ORGANISER = "organisiert", _("DEFUS organisiert")
         CO_ORGANISER = "mit-partnern", _("DEFUS mit Partnern")
@@ -123,6 +139,13 @@ class Event(models.Model):
     title = models.CharField(_("Titel"), max_length=250)
     slug = models.SlugField(_("Kurzadresse"), max_length=120, unique=True)
     kind = models.CharField(_("Art"), max_length=30, choices=Kind, default=Kind.EVENT)
+    status = models.CharField(
+        _("Status"),
+        max_length=20,
+        choices=Status,
+        default=Status.PUBLISHED,
+        help_text=_("Ein Entwurf erscheint nirgends auf der Website, nur in der Vorschau."),
+    )
     series = models.ForeignKey(
         Series,
         on_delete=models.SET_NULL,
@@ -294,6 +317,18 @@ class Event(models.Model):
 
     def get_absolute_url(self):
         return reverse("events:detail", kwargs={"slug": self.slug})
+
+    def get_preview_url(self):
+        return reverse("events:preview", kwargs={"slug": self.slug})
+
+    @property
+    def publication_state(self) -> str:
+        """„Entwurf“, „veröffentlicht“ or, once the event is over, „abgelaufen“."""
+        if self.status == self.Status.DRAFT:
+            return str(_("Entwurf"))
+        if self.is_over():
+            return str(_("abgelaufen"))
+        return str(_("veröffentlicht"))
 
     @property
     def is_internal(self) -> bool:

@@ -75,6 +75,26 @@ class EventDetailView(DetailView):
         )
 
 
+@method_decorator(login_not_required, name="dispatch")
+class EventPreviewView(EventDetailView):
+    """The event as it will look on the site, drafts included, for office staff only;
+    everyone else gets 404."""
+
+    def get_queryset(self):
+        return Event.objects.previewable_by(self.request.user).select_related(
+            "series", "host", "project"
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(preview=True, **kwargs)
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        response["X-Robots-Tag"] = "noindex"
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
 def _ics_response(content: bytes, filename: str, *, attachment: bool) -> HttpResponse:
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     disposition = "attachment" if attachment else "inline"

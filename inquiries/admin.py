@@ -4,6 +4,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from core import admin as core_admin
+from core.revisions import ContentVersionAdmin
 from inquiries.models import Answer, AnswerAttachment, Inquiry
 
 
@@ -17,7 +18,7 @@ class AnswerInline(core_admin.StackedInline):
 
 
 @admin.register(Inquiry)
-class InquiryAdmin(core_admin.ModelAdmin):
+class InquiryAdmin(core_admin.AutocompleteMixin, ContentVersionAdmin):
     list_display = ["title", "asked_by_member", "created_at", "deadline", "answer_count", "summary_published_at", "collection"]  # fmt: skip
     list_filter = [("summary_published_at", admin.EmptyFieldListFilter), "asked_by_member"]
     list_select_related = ["asked_by_member", "collection"]

@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.ArticleListView.as_view(), name="list"),
     path("feed/", login_not_required(feeds.ArticleFeed()), name="feed"),
     path("<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
+    path("<slug:slug>/vorschau/", views.ArticlePreviewView.as_view(), name="preview"),
 ]

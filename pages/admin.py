@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from core.revisions import ContentVersionAdmin
 from pages.models import BarrierReport, Page
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(ContentVersionAdmin):
     list_display = ["title", "slug", "updated_at"]
     search_fields = ["title", "lead", "body"]
     readonly_fields = ["slug", "updated_at"]

@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 
+from core import admin as core_admin
 from events.admin import EventAdmin
 from events.models import Event
 from registrations.forms import OfficeMessageForm
@@ -104,7 +105,7 @@ def _rows(queryset):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
+class RegistrationAdmin(core_admin.ModelAdmin):
     list_display = ["name", "email", "organisation", "event", "status", "queued_at"]
     list_filter = ["status", ("event", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["event"]

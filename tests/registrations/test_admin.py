@@ -160,7 +160,7 @@ def test_office_cancels_and_raises_capacity_and_the_waiting_list_moves_up(
         "title": event.title, "slug": event.slug, "kind": event.kind, "audience": event.audience,
         "starts_on": event.starts_on.strftime("%d.%m.%Y"), "online": "on",
         "organiser_role": event.organiser_role, "registration_mode": "portal", "capacity": 3,
-        "registration_audience": "alle",
+        "registration_audience": "alle", "status": "veroeffentlicht",
         "registration_questions-TOTAL_FORMS": 0, "registration_questions-INITIAL_FORMS": 0,
     }  # fmt: skip
     with django_capture_on_commit_callbacks(execute=True):
