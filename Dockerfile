@@ -16,7 +16,9 @@ RUN DJANGO_SECRET_KEY=build DJANGO_ALLOWED_HOSTS=build DJANGO_SITE_URL=https://b
 FROM python:3.12-slim-bookworm AS runtime
 ENV PATH="/app/.venv/bin:$PATH" PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1 \
     DJANGO_MEDIA_ROOT=/data/media DJANGO_PROTECTED_MEDIA_ROOT=/data/protected
-# Pango and the DejaVu fonts for WeasyPrint, which renders the Jahresbericht as PDF.
+# Pango and the DejaVu fonts for WeasyPrint, which renders the Jahresbericht as PDF. Not
+# pinned: bookworm's security updates replace exact versions, which would break the build.
+# hadolint ignore=DL3008
 RUN apt-get update -qq \
     && apt-get install -y -qq --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
