@@ -34,11 +34,22 @@ axe = Axe()
 
 def pytest_collection_modifyitems(items):
     """Browser tests last, and those on the demo portal after those on their own data: the
-    demo is loaded once and stays for the rest of the session."""
+    demo is loaded once and stays for the rest of the session. Before them the transactional
+    tests, those that restore the migrated rows (serialized_rollback) first: a plain
+    transactional test's flush recreates the content types under new keys, which a later
+    serialized restore would collide with."""
+
+    def transactional(item) -> int:
+        marker = item.get_closest_marker("django_db")
+        if marker is None or not marker.kwargs.get("transaction"):
+            return 0
+        return 1 if marker.kwargs.get("serialized_rollback") else 2
+
     items.sort(
         key=lambda item: (
             item.get_closest_marker("browser") is not None,
             "demo" in getattr(item, "fixturenames", ()),
+            transactional(item),
         )
     )
 

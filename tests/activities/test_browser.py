@@ -14,7 +14,8 @@ def office_log_in(page):
         hotp_value,
         yield_hotp_counters_from_time,
     )
-    from demo.members import DEMO_PASSWORD, DEMO_TOTP_SECRET
+
+    from tests.browser import DEMO_PASSWORD, DEMO_TOTP_SECRET
 
     log_in(page, "buero@defus.example", DEMO_PASSWORD)
     counter = next(yield_hotp_counters_from_time())
