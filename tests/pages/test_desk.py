@@ -49,7 +49,9 @@ def test_desk_shows_drafts_scheduled_items_open_inquiries_events_and_invitations
     assert "Einladung erneut senden" in desk
     assert "Unter dem Dach von DEFUS tauschen sich" in desk
     assert re.search(
-        r"\d+ Konten bei \d+ Mitgliedern; 0 davon haben sich in den letzten 90 Tagen", desk
+        r"Benutzerkonten bei Mitgliedern: \d+ \(bei \d+ Mitglied(ern)?\) · "
+        r"in den letzten 90 Tagen angemeldet: 0",
+        desk,
     ), desk
 
 
