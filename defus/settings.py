@@ -221,7 +221,11 @@ else:
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "DEFUS <team@defus.de>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Periodic jobs the task worker runs: dotted path of a function -> "hourly", "daily", "weekly".
-SCHEDULE: dict[str, str] = {}
+SCHEDULE: dict[str, str] = {
+    "inquiries.jobs.answer_digests_send": "daily",
+    "inquiries.jobs.inquiry_reminders_send": "daily",
+    "inquiries.jobs.inquiry_overviews_send": "daily",
+}
 
 # Where reports from the portal's forms (such as "Barriere melden") go.
 OFFICE_EMAIL = os.environ.get("DJANGO_OFFICE_EMAIL", "defus@defus.org")

@@ -9,6 +9,7 @@ from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from core.access import has_member_access
 from core.fields import RichTextField, search_indexes, search_vector
@@ -100,6 +101,29 @@ class Inquiry(models.Model):
         verbose_name=_("abgelegt in"),
         help_text=_("Die Informationssammlung, in der die Abfrage nach der Frist steht."),
     )
+    late_answers_until = models.DateField(
+        _("späte Antworten bis"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Nimmt nach der Frist noch Antworten an, bis einschließlich zu diesem Tag. "
+            "Leer = nach der Frist keine Antworten mehr."
+        ),
+    )
+    reminder_sent_at = models.DateTimeField(
+        _("Erinnerung versandt am"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Drei Tage vor der Frist erinnert das Portal einmal, wer noch nicht antwortete."
+        ),
+    )
+    overview_sent_at = models.DateTimeField(
+        _("Übersicht versandt am"),
+        null=True,
+        blank=True,
+        help_text=_("Nach der Frist erhalten Geschäftsstelle und Fragende die Übersicht."),
+    )
     summary = RichTextField(
         _("Zusammenfassung"),
         blank=True,
@@ -150,6 +174,28 @@ class Inquiry(models.Model):
     def is_open(self, today: datetime.date | None = None) -> bool:
         return self.deadline >= (today or timezone.localdate())
 
+    def takes_answers(self, today: datetime.date | None = None) -> bool:
+        """Open, or past the deadline while the office still accepts late answers."""
+        today = today or timezone.localdate()
+        late = self.late_answers_until
+        return self.is_open(today) or (late is not None and late >= today)
+
+    @property
+    def answers_until(self) -> datetime.date:
+        """The last day an answer can be given or changed."""
+        return max(self.deadline, self.late_answers_until or self.deadline)
+
+    @staticmethod
+    def answer_status(answered: int, asked: int) -> str:
+        """ "noch keine Antwort", "1 von 22 Mitgliedern hat geantwortet", ..."""
+        if not answered:
+            return _("noch keine Antwort")
+        return ngettext(
+            "%(answered)s von %(asked)s Mitgliedern hat geantwortet",
+            "%(answered)s von %(asked)s Mitgliedern haben geantwortet",
+            answered,
+        ) % {"answered": answered, "asked": max(asked, answered)}
+
     @property
     def published_summary(self) -> str:
         if self.summary_published_at and self.summary_published_at <= timezone.now():
@@ -195,6 +241,12 @@ class Answer(models.Model):
     text = models.TextField(_("Antwort"))
     created_at = models.DateTimeField(_("geantwortet am"), default=timezone.now)
     updated_at = models.DateTimeField(_("zuletzt geändert"), default=timezone.now)
+    asker_notified_at = models.DateTimeField(
+        _("Fragende benachrichtigt am"),
+        null=True,
+        blank=True,
+        help_text=_("Leer = die Fragenden haben von dieser Antwort noch keine E-Mail erhalten."),
+    )
 
     class Meta:
         verbose_name = _("Antwort")

@@ -241,6 +241,14 @@ class User(AbstractUser):
         verbose_name=_("Mitglied"),
         help_text=_("Die Mitgliedsstadt oder Organisation, für die die Person arbeitet."),
     )
+    answers_as_digest = models.BooleanField(
+        _("Antworten auf eigene Abfragen gesammelt"),
+        default=False,
+        help_text=_(
+            "Neue Antworten auf die eigenen Abfragen einmal am Tag in einer E-Mail statt "
+            "sofort einzeln."
+        ),
+    )
 
     objects = UserManager()
 
