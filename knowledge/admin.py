@@ -3,7 +3,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from knowledge.models import Collection, Entry
-from knowledge.services import collection_mark_changed
+from knowledge.services import collection_mark_changed, entry_delete
 
 
 class EntryInline(admin.StackedInline):
@@ -47,7 +47,7 @@ class CollectionAdmin(admin.ModelAdmin):
         for entry in entries:
             entry.save()
         for entry in formset.deleted_objects:
-            entry.delete()
+            entry_delete(entry=entry)
         formset.save_m2m()
         if added:
             collection_mark_changed(

@@ -120,6 +120,19 @@ class EntryQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self if has_member_access(user) else self.none()
 
+    def changeable_by(self, user):
+        """Entries ``user`` may edit and delete: the office all, members those their own
+        member (or they themselves) added."""
+        return self.filter(Entry.changeable_by_q(user))
+
+    def with_change_right(self, user):
+        """Annotate ``may_change`` (see ``changeable_by``)."""
+        return self.annotate(
+            may_change=models.ExpressionWrapper(
+                Entry.changeable_by_q(user), output_field=models.BooleanField()
+            )
+        )
+
     def with_new_marker(self, *, user, since):
         """Annotate ``is_new``: added by someone else after ``since``."""
         return self.annotate(
@@ -147,11 +160,17 @@ class Entry(models.Model):
     url = models.URLField(_("Adresse (URL)"), max_length=500, blank=True)
     document = models.ForeignKey(
         "documents.Document",
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,
         null=True,
         blank=True,
         related_name="entries",
         verbose_name=_("Dokument"),
+        help_text=_("Wird das Dokument gelöscht, verschwindet auch dieser Eintrag."),
+    )
+    owns_document = models.BooleanField(
+        _("Dokument mit dem Eintrag hochgeladen"),
+        default=False,
+        help_text=_("Dann wird das Dokument mit dem Eintrag gelöscht."),
     )
     source = models.CharField(
         _("Quelle oder Herausgeber"),
@@ -202,6 +221,16 @@ class Entry(models.Model):
 
     def __str__(self):
         return self.title
+
+    @staticmethod
+    def changeable_by_q(user) -> models.Q:
+        if not has_member_access(user):
+            return models.Q(pk__in=[])
+        if user.is_staff:
+            return models.Q(pk__isnull=False)
+        if user.member_id:
+            return models.Q(added_by=user) | models.Q(added_by__member_id=user.member_id)
+        return models.Q(added_by=user)
 
     @staticmethod
     def new_to(user, *, since) -> models.Q:

@@ -1,6 +1,7 @@
 import datetime
 from collections.abc import Sequence
 
+from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -47,6 +48,7 @@ def entry_add(
         description=description,
         url=url if kind == Entry.Kind.LINK else "",
         document=document,
+        owns_document=document is not None,
         source=source,
         date=date,
         tags=list(tags),
@@ -56,6 +58,34 @@ def entry_add(
     entry.full_clean()
     entry.save()
     collection_mark_changed(collection=collection, at=entry.added_at)
+    return entry
+
+
+@transaction.atomic
+def entry_delete(*, entry: Entry) -> None:
+    """Delete an entry, and the document uploaded with it unless another entry uses it."""
+    document = entry.document if entry.owns_document else None
+    entry.delete()
+    if document is not None and not document.entries.exists():
+        document.delete()
+        storage = document.file.storage
+        name = document.file.name
+        transaction.on_commit(lambda: storage.delete(name))
+
+
+@transaction.atomic
+def entry_update(*, entry: Entry, user: User, **fields) -> Entry:
+    """Change an entry's texts; the document of a document entry keeps its title in step."""
+    if not Entry.objects.changeable_by(user).filter(pk=entry.pk).exists():
+        raise PermissionDenied
+    for name, value in fields.items():
+        setattr(entry, name, value)
+    entry.full_clean()
+    entry.save()
+    if entry.owns_document and entry.document_id:
+        Document.objects.filter(pk=entry.document_id).update(
+            title=entry.title, description=entry.description
+        )
     return entry
 
 

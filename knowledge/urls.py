@@ -11,4 +11,14 @@ urlpatterns = [
         views.EntryAddView.as_view(),
         name="entry_add",
     ),
+    path(
+        "<slug:slug>/eintrag/<int:pk>/bearbeiten/",
+        views.EntryEditView.as_view(),
+        name="entry_edit",
+    ),
+    path(
+        "<slug:slug>/eintrag/<int:pk>/loeschen/",
+        views.EntryDeleteView.as_view(),
+        name="entry_delete",
+    ),
 ]

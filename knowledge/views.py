@@ -3,12 +3,12 @@ from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
-from django.views.generic import DetailView, FormView, ListView
+from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from core.views import MemberAccessRequiredMixin
-from knowledge.forms import EntryForm
+from knowledge.forms import EntryEditForm, EntryForm
 from knowledge.models import Collection, Entry
-from knowledge.services import collection_visit_record, entry_add
+from knowledge.services import collection_visit_record, entry_add, entry_delete, entry_update
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -44,6 +44,7 @@ class CollectionDetailView(DetailView):
                 .filter(collection=collection)
                 .select_related("document", "added_by__member")
                 .with_new_marker(user=user, since=collection.seen_until)
+                .with_change_right(user)
             )
             context["inquiries"] = collection.inquiries.visible_to(user).order_by(
                 "-deadline", "title"
@@ -72,3 +73,46 @@ class EntryAddView(MemberAccessRequiredMixin, FormView):
             self.request, _("Danke! „%(title)s“ steht jetzt in der Sammlung.") % {"title": entry}
         )
         return redirect(f"{self.collection.get_absolute_url()}#eintrag-{entry.pk}")
+
+
+class OwnEntryMixin(MemberAccessRequiredMixin):
+    """An entry the user may change, in the collection of the URL; else a 404."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.test_func():
+            return super().dispatch(request, *args, **kwargs)  # to the login, or a 403
+        self.entry = get_object_or_404(
+            Entry.objects.changeable_by(request.user).select_related("collection"),
+            pk=kwargs["pk"],
+            collection__slug=kwargs["slug"],
+        )
+        self.collection = self.entry.collection
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(entry=self.entry, collection=self.collection, **kwargs)
+
+
+class EntryEditView(OwnEntryMixin, FormView):
+    form_class = EntryEditForm
+    template_name = "knowledge/entry_edit.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.entry}
+
+    def form_valid(self, form):
+        entry = entry_update(entry=self.entry, user=self.request.user, **form.entry_data())
+        messages.success(self.request, _("„%(title)s“ ist geändert.") % {"title": entry})
+        return redirect(f"{self.collection.get_absolute_url()}#eintrag-{entry.pk}")
+
+
+class EntryDeleteView(OwnEntryMixin, TemplateView):
+    """Asks once (works without JavaScript), deletes on POST."""
+
+    template_name = "knowledge/entry_confirm_delete.html"
+
+    def post(self, request, *args, **kwargs):
+        title = str(self.entry)
+        entry_delete(entry=self.entry)
+        messages.success(request, _("„%(title)s“ ist gelöscht.") % {"title": title})
+        return redirect(self.collection)
