@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "core.middleware.LoginFirstMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -226,6 +227,10 @@ SCHEDULE: dict[str, str] = {
     "inquiries.jobs.inquiry_reminders_send": "daily",
     "inquiries.jobs.inquiry_overviews_send": "daily",
 }
+
+# Under these addresses an anonymous visitor who reaches nothing (a 404 or 403) is sent to the
+# login instead, whether or not the item exists.
+LOGIN_FIRST_PREFIXES = ["/mitgliederbereich/", "/dokumente/"]
 
 # Where reports from the portal's forms (such as "Barriere melden") go.
 OFFICE_EMAIL = os.environ.get("DJANGO_OFFICE_EMAIL", "defus@defus.org")

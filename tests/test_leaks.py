@@ -104,14 +104,18 @@ def test_a_member_crawler_does_meet_it(secrets, client, member_user):
         assert f"{SECRET} {thing}" in found
 
 
-def test_members_files_answer_404_to_anonymous_visitors_and_public_files_are_served(secrets):
+def test_members_files_send_anonymous_visitors_to_the_login_and_public_files_are_served(
+    secrets,
+):
     from documents.models import Document
 
     client = Client()
     for document in Document.objects.all():
         response = client.get(document.get_absolute_url())
-        expected = 200 if document.visibility == "oeffentlich" else 404
+        expected = 200 if document.visibility == "oeffentlich" else 302
         assert response.status_code == expected, document.title
+        if expected == 302:
+            assert response["Location"].startswith("/konto/login/?next=/dokumente/")
 
 
 def test_no_page_a_member_can_reach_fails(secrets, client, member_user):

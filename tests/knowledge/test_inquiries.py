@@ -89,16 +89,18 @@ def test_deactivated_users_are_logged_out_and_sent_to_the_login(client, inquiry,
     assert response["Location"] == "/konto/login/?next=/mitgliederbereich/abfragen/"
 
 
-def test_attachment_is_a_404_for_anonymous_visitors_not_a_login_redirect(client, attachment):
+def test_attachment_sends_anonymous_visitors_to_the_login_like_an_unknown_one(client, attachment):
     response = client.get(attachment.get_absolute_url())
-    assert response.status_code == 404
-    assert "Diese Seite gibt es nicht" in response.text
+    assert response.status_code == 302
+    assert response["Location"] == f"/konto/login/?next={attachment.get_absolute_url()}"
+    unknown = client.get("/mitgliederbereich/abfragen/anhang/999999/")
+    assert unknown["Location"] == "/konto/login/?next=/mitgliederbereich/abfragen/anhang/999999/"
 
 
 def test_attachment_is_served_privately_to_members_and_staff(visitor, attachment):
     response = visitor.get(attachment.get_absolute_url())
     if visitor.kind == "anonymous":
-        assert response.status_code == 404
+        assert response.status_code == 302
         return
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == PDF
