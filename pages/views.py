@@ -8,6 +8,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, ListView, TemplateView
+from django.views.generic.edit import FormMixin
 
 from events.models import Event
 from members.models import Member, Person
@@ -15,7 +16,7 @@ from news.models import Article
 from pages.forms import BarrierReportForm, SearchForm
 from pages.models import Page
 from pages.search import search
-from pages.services import barrier_report_send
+from pages.services import barrier_report_send, contact_message_submit
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -44,6 +45,42 @@ class PageView(DetailView):
 
     def get_object(self, queryset=None):
         return get_object_or_404(Page, slug=self.kwargs["slug"])
+
+
+@method_decorator(login_not_required, name="dispatch")
+class ContactPageView(FormMixin, PageView):
+    """/kontakt/ and /ueber-uns/mitglied-werden/: the page, and a form to the office below it.
+    The URL conf passes the form class."""
+
+    template_name = "pages/contact_page.html"
+    form_class = None
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
+
+    def get_success_url(self):
+        return f"{self.request.path}#nachricht"
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        form = self.get_form()
+        if form.is_spam:
+            return self._sent()
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        contact_message_submit(**form.submission_data())
+        form.submission_record()
+        return self._sent()
+
+    def _sent(self):
+        messages.success(
+            self.request,
+            _(
+                "Danke! Ihre Nachricht ist bei der Geschäftsstelle angekommen. Eine "
+                "Bestätigung ist unterwegs; wir antworten in der Regel innerhalb einer Woche."
+            ),
+        )
+        return redirect(self.get_success_url())
 
 
 @method_decorator(login_not_required, name="dispatch")
