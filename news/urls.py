@@ -9,3 +9,9 @@ urlpatterns = [
     path("feed/", login_not_required(feeds.ArticleFeed()), name="feed"),
     path("<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
 ]
+
+# Mounted under /mitgliederbereich/meldungen/ by defus/urls.py.
+submission_patterns = [
+    path("neu/", views.ArticleSubmitView.as_view(), name="create"),
+    path("<int:pk>/bearbeiten/", views.ArticleSubmitView.as_view(), name="edit"),
+]
