@@ -42,6 +42,7 @@ from inquiries.models import (
     Inquiry,
 )
 from knowledge.models import COLLECTION_SEARCH_VECTOR, ENTRY_SEARCH_VECTOR, Collection, Entry
+from members.models import MEMBER_SEARCH_VECTOR, Member
 from news.models import ARTICLE_SEARCH_VECTOR, Article
 from pages.models import PAGE_SEARCH_VECTOR, Page
 from projects.models import PROJECT_SEARCH_VECTOR, Project
@@ -107,6 +108,18 @@ def _inquiry_extra_match(query: SearchQuery) -> Q:
 
 
 SOURCES = (
+    Source(
+        # The member directory is public: cities, Kreise and organisations, by name and state.
+        kind="mitglied",
+        label=_("Mitglied"),
+        plural=_("Mitglieder"),
+        rows=lambda user: Member.objects.for_search(),
+        vector=MEMBER_SEARCH_VECTOR,
+        title=F("designation"),
+        text=_snippet_text("description"),
+        context=F("state_name"),
+        url=lambda hit: reverse("members:detail", kwargs={"slug": hit.slug}),
+    ),
     Source(
         kind="meldung",
         label=_("Meldung"),
