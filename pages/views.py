@@ -1,3 +1,6 @@
+import json
+from pathlib import Path
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
@@ -18,6 +21,9 @@ from pages.models import Page
 from pages.search import search
 from pages.services import barrier_report_send, contact_message_submit
 
+# Efus's other national forums and DEFUS on LinkedIn: plain links, no embeds, no tracking.
+NETWORK_LINKS = json.loads((Path(__file__).parent / "data" / "network_links.json").read_text())
+
 
 @method_decorator(login_not_required, name="dispatch")
 class HomeView(TemplateView):
@@ -32,6 +38,7 @@ class HomeView(TemplateView):
             events=Event.objects.visible_to(user).upcoming(today).select_related("series")[:5],
             office_news=articles.from_office()[:3],
             member_news=articles.from_members()[:6],
+            network=NETWORK_LINKS,
             **kwargs,
         )
 
