@@ -128,4 +128,4 @@ def test_home_links_the_other_national_forums_and_linkedin_without_embeds(client
     assert 'href="https://efus.eu/"' in section
     assert "Forum Français pour la Sécurité Urbaine" in section
     assert 'href="https://www.linkedin.com/company/defus/"' in section
-    assert "<iframe" not in text and "<script src=\"http" not in text
+    assert "<iframe" not in text and '<script src="http' not in text
