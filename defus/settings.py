@@ -226,6 +226,7 @@ SCHEDULE: dict[str, str] = {
     "inquiries.jobs.answer_digests_send": "daily",
     "inquiries.jobs.inquiry_reminders_send": "daily",
     "inquiries.jobs.inquiry_overviews_send": "daily",
+    "pages.jobs.watch_digests_send": "weekly",
 }
 
 # Under these addresses an anonymous visitor who reaches nothing (a 404 or 403) is sent to the

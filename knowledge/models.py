@@ -261,3 +261,29 @@ class CollectionVisit(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.collection}"
+
+
+class CollectionWatch(models.Model):
+    """A member watches a collection and gets the weekly "Neu für Mitglieder" digest."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="collection_watches",
+        verbose_name=_("Benutzerkonto"),
+    )
+    collection = models.ForeignKey(
+        Collection, on_delete=models.CASCADE, related_name="watches", verbose_name=_("Sammlung")
+    )
+    created_at = models.DateTimeField(_("beobachtet seit"), default=timezone.now)
+    last_digest_at = models.DateTimeField(_("letzte Zusammenfassung"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Beobachtete Sammlung")
+        verbose_name_plural = _("Beobachtete Sammlungen")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "collection"], name="one_watch_per_collection")
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.collection}"

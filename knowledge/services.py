@@ -1,14 +1,21 @@
 import datetime
 from collections.abc import Sequence
 
+from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
 from documents.models import Document
-from knowledge.models import Collection, CollectionVisit, Entry
+from knowledge.models import Collection, CollectionVisit, CollectionWatch, Entry
 from members.models import User
+
+UNSUBSCRIBE_SALT = "knowledge.digest.unsubscribe"
+
+
+def unsubscribe_token(user: User) -> str:
+    return signing.dumps(user.pk, salt=UNSUBSCRIBE_SALT)
 
 
 @transaction.atomic
@@ -103,3 +110,18 @@ def collection_visit_record(*, collection: Collection, user: User) -> None:
         unique_fields=["user", "collection"],
         update_fields=["visited_at"],
     )
+
+
+def collection_watch_toggle(*, user: User, collection: Collection) -> bool:
+    """Watch ``collection``, or stop watching it; returns whether it is watched now."""
+    deleted, _ = CollectionWatch.objects.filter(user=user, collection=collection).delete()
+    if deleted:
+        return False
+    CollectionWatch.objects.get_or_create(user=user, collection=collection)
+    return True
+
+
+def watches_cancel(*, user: User) -> int:
+    """The one-click unsubscribe: no more digests for ``user``."""
+    deleted, _ = CollectionWatch.objects.filter(user=user).delete()
+    return deleted

@@ -5,6 +5,8 @@ from knowledge import views
 app_name = "collections"
 urlpatterns = [
     path("", views.CollectionListView.as_view(), name="list"),
+    path("abbestellen/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("<slug:slug>/beobachten/", views.watch_toggle, name="watch"),
     path("<slug:slug>/", views.CollectionDetailView.as_view(), name="detail"),
     path(
         "<slug:slug>/eintrag-hinzufuegen/",

@@ -1,14 +1,27 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.shortcuts import get_object_or_404, redirect
+from django.core import signing
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
-from core.views import MemberAccessRequiredMixin
+from core.views import MemberAccessRequiredMixin, member_access_required
 from knowledge.forms import EntryEditForm, EntryForm
 from knowledge.models import Collection, Entry
-from knowledge.services import collection_visit_record, entry_add, entry_delete, entry_update
+from knowledge.services import (
+    UNSUBSCRIBE_SALT,
+    collection_visit_record,
+    collection_watch_toggle,
+    entry_add,
+    entry_delete,
+    entry_update,
+    watches_cancel,
+)
+from members.models import User
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -50,6 +63,7 @@ class CollectionDetailView(DetailView):
                 "-deadline", "title"
             )
             context["form"] = EntryForm()
+            context["is_watched"] = collection.watches.filter(user=user).exists()
             collection_visit_record(collection=collection, user=user)
         return context
 
@@ -116,3 +130,33 @@ class EntryDeleteView(OwnEntryMixin, TemplateView):
         entry_delete(entry=self.entry)
         messages.success(request, _("„%(title)s“ ist gelöscht.") % {"title": title})
         return redirect(self.collection)
+
+
+@require_POST
+@member_access_required
+def watch_toggle(request, slug):
+    collection = get_object_or_404(Collection, slug=slug)
+    if collection_watch_toggle(user=request.user, collection=collection):
+        messages.success(
+            request,
+            _("Sie beobachten diese Sammlung. Neues erhalten Sie einmal in der Woche per E-Mail."),
+        )
+    else:
+        messages.success(request, _("Sie beobachten diese Sammlung nicht mehr."))
+    return redirect(collection)
+
+
+@login_not_required
+@csrf_exempt  # the signed token is the proof; mail programs send a one-click POST without CSRF
+def unsubscribe(request, token):
+    """The link in every digest: a page with one button (link checkers in mail systems open
+    links; only the button, or a one-click POST from the mail program, unsubscribes)."""
+    try:
+        user_id = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        raise Http404 from None
+    user = get_object_or_404(User, pk=user_id)
+    if request.method == "POST":
+        watches_cancel(user=user)
+        return render(request, "knowledge/unsubscribe.html", {"done": True})
+    return render(request, "knowledge/unsubscribe.html", {"done": False})

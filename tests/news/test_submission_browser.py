@@ -88,3 +88,20 @@ def test_own_entry_pages_are_accessible(page, member):
     assert_accessible(page)
     page.get_by_role("button", name="Ja, löschen").click()
     assert page.get_by_text("ist gelöscht").is_visible()
+
+
+def test_watching_and_unsubscribing_pages_are_accessible(page, member):
+    from knowledge.services import unsubscribe_token
+
+    user = UserFactory(email="kollegin@essen.example", member=member)
+    entry = EntryFactory(title="Aktionsplan Essen", url="https://www.essen.de/")
+    log_in(page, user.email, PASSWORD)
+    page.goto(entry.collection.get_absolute_url())
+    page.get_by_role("button", name="Sammlung beobachten").click()
+    assert page.get_by_role("button", name="Nicht mehr beobachten").is_visible()
+    assert_accessible(page)
+    page.context.clear_cookies()
+    page.goto(f"/wissen/abbestellen/{unsubscribe_token(user)}/")
+    assert_accessible(page)
+    page.get_by_role("button", name="Abbestellen").click()
+    assert page.get_by_text("Erledigt").is_visible()
