@@ -7,7 +7,7 @@ DEV := DJANGO_DEBUG=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint bench install db-start db-stop migrate demo clean hadolint check-deploy backup restore
+.PHONY: run serve drill worker test lint bench install db-start db-stop migrate demo clean hadolint check-deploy backup restore
 
 $(UV):
 	@echo "uv fehlt – wird installiert …"
@@ -19,10 +19,28 @@ $(UV):
 
 install: .venv/.installed
 
+# The task worker (e-mails, periodic jobs) runs beside the web server; Ctrl-C stops both.
 run: install db-start
 	$(DEV) $(PY) manage.py load_demo --migrate
 	@echo "Das Portal startet auf http://$(HOST):$(PORT)/ – Demo-Zugänge stehen in README.md."
+	@$(DEV) $(PY) manage.py worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
 	$(DEV) $(PY) manage.py runserver --skip-checks $(HOST):$(PORT)
+
+worker: install db-start
+	$(DEV) $(PY) manage.py worker
+
+# The portal as in production on this machine: gunicorn (SERVE_WORKERS, default 2), DEBUG off,
+# the development database, collected static files, media served by Django, on PORT.
+# WORKER_CMD: the task worker's command line, started beside gunicorn with the same
+# environment (empty: no worker).
+WORKER_CMD ?= $(PY) manage.py worker
+serve: install db-start
+	PORT=$(PORT) WORKER_CMD='$(WORKER_CMD)' $(PY) -m tools.serve
+
+# Outage drill against `make serve` on a free loopback port: stops and restarts the database.
+drill: install db-start
+	WORKER_CMD='$(WORKER_CMD)' $(PY) -m tools.drill
 
 migrate: install db-start
 	$(DEV) $(PY) manage.py migrate --no-input
@@ -44,7 +62,8 @@ test: lint hadolint
 
 check-deploy: install
 	DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
-	DJANGO_ALLOWED_HOSTS=defus.de EMAIL_URL=smtp://mail.defus.example:587 \
+	DJANGO_ALLOWED_HOSTS=defus.de DJANGO_SITE_URL=https://defus.de \
+	EMAIL_URL=smtp://mail.defus.example:587 \
 	DATABASE_URL=$$($(DEV) $(PY) -m tools.devdb url) \
 	$(PY) manage.py check --deploy --fail-level WARNING
 

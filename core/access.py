@@ -11,3 +11,16 @@ login page (and back afterwards), logged-in people without member access get the
 def has_member_access(user) -> bool:
     """True for users who may see members' content; anonymous visitors never may."""
     return getattr(user, "has_member_access", False)
+
+
+def has_office_access(user) -> bool:
+    """True for office staff who log in with their second factor (members/middleware.py
+    makes them set it up): only they see drafts and scheduled items in the preview."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.utils import is_mfa_enabled
+
+    return bool(
+        getattr(user, "is_active", False)
+        and getattr(user, "is_staff", False)
+        and is_mfa_enabled(user, [Authenticator.Type.TOTP])
+    )

@@ -4,29 +4,30 @@ from django.contrib.postgres.search import SearchVector
 from django.db import models
 from django.utils.safestring import mark_safe
 
+from core.widgets import RichTextWidget
+
+# Exactly what the editor (static/js/rich-text-editor.js) can produce: nothing it writes is
+# dropped here, and nothing kept here is lost when the editor opens the text again.
 ALLOWED_TAGS = {
-    "p", "br", "h2", "h3", "h4", "strong", "em", "b", "i", "u", "ul", "ol", "li",
-    "a", "blockquote", "abbr", "table", "thead", "tbody", "tr", "th", "td", "caption",
-    "figure", "figcaption", "hr", "span",
+    "p", "br", "h2", "h3", "h4", "strong", "em", "ul", "ol", "li", "a", "blockquote", "hr",
+    "table", "tbody", "tr", "th", "td",
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
-    "a": {"href", "title", "hreflang"},
-    "abbr": {"title"},
-    "th": {"scope", "colspan", "rowspan"},
+    "a": {"href", "title"},
+    "ol": {"start", "type", "data-type"},
+    "th": {"colspan", "rowspan"},
     "td": {"colspan", "rowspan"},
-    "span": {"lang"},
-    "p": {"lang"},
 }
 
 
 def sanitize_html(html: str) -> str:
-    """Keep the structural HTML an editor needs; drop scripts, styles and event handlers."""
+    """Keep the structural HTML the editor writes; drop scripts, styles and event handlers."""
     return nh3.clean(
         html or "",
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto", "tel"},
-        link_rel="noopener noreferrer",
+        link_rel=None,
     )
 
 
@@ -45,11 +46,8 @@ class RichTextField(models.TextField):
         return None if value is None else mark_safe(value)
 
     def formfield(self, **kwargs):
-        kwargs.setdefault(
-            "help_text",
-            "HTML ist erlaubt (Absätze, Zwischenüberschriften, Listen, Links, Tabellen). "
-            "Skripte und Formatierungen werden beim Speichern entfernt.",
-        )
+        # Replaces the admin's plain textarea as well.
+        kwargs["widget"] = RichTextWidget
         return super().formfield(**kwargs)
 
 

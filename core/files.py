@@ -1,11 +1,14 @@
 """Protected files: one storage below ``PROTECTED_MEDIA_ROOT``, which no URL serves, and one
-response that hands a file out once the caller has checked access."""
+response that hands a file out once the caller has checked access. And the file fields whose
+files go when their row goes (``OwnedFileField``, ``OwnedImageField``)."""
 
 import os
 from urllib.parse import quote
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
+from django.db import models, transaction
+from django.db.models import signals
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpResponse
 from django.utils.cache import patch_cache_control
@@ -77,3 +80,66 @@ def protected_file_response(
     else:
         patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+class OwnedFileMixin:
+    """A file that belongs to its row: removed from its storage once the row is deleted or the
+    file replaced, after the transaction commits. A rolled-back transaction removes nothing,
+    and a file another row of the model still names is kept.
+
+    The field watches its own model (the value loaded from the database, ``post_save`` and
+    ``post_delete``), so queryset deletes and cascades are covered as well as the admin.
+    """
+
+    def contribute_to_class(self, cls, name, **kwargs):
+        super().contribute_to_class(cls, name, **kwargs)
+        if cls._meta.abstract:
+            return
+        uid = f"owned-file:{cls._meta.label}.{name}"
+        signals.post_init.connect(self._remember, sender=cls, weak=False, dispatch_uid=uid)
+        signals.post_save.connect(self._after_save, sender=cls, weak=False, dispatch_uid=uid)
+        signals.post_delete.connect(self._after_delete, sender=cls, weak=False, dispatch_uid=uid)
+
+    def _stored_name(self, instance) -> str:
+        """The name in the storage, or "" while the value is a new file not yet saved (its
+        name then is only the upload's name, which must never be taken for a stored file)."""
+        value = instance.__dict__.get(self.attname)
+        if isinstance(value, str):
+            return value
+        if isinstance(value, FieldFile) and value._committed:
+            return value.name or ""
+        return ""
+
+    def _remember(self, sender, instance, **kwargs):
+        if self.attname in instance.__dict__:  # not deferred
+            instance.__dict__.setdefault("_owned_files", {})[self.attname] = self._stored_name(
+                instance
+            )
+
+    def _after_save(self, sender, instance, using, **kwargs):
+        remembered = instance.__dict__.setdefault("_owned_files", {})
+        before = remembered.get(self.attname, "")
+        now = self._stored_name(instance)
+        if self.attname in instance.__dict__:
+            remembered[self.attname] = now
+        if before and before != now:
+            self._remove_on_commit(sender, before, using)
+
+    def _after_delete(self, sender, instance, using, **kwargs):
+        if name := self._stored_name(instance):
+            self._remove_on_commit(sender, name, using)
+
+    def _remove_on_commit(self, model, name: str, using: str):
+        def remove():
+            if not model._base_manager.using(using).filter(**{self.name: name}).exists():
+                self.storage.delete(name)
+
+        transaction.on_commit(remove, using=using)
+
+
+class OwnedFileField(OwnedFileMixin, models.FileField):
+    pass
+
+
+class OwnedImageField(OwnedFileMixin, models.ImageField):
+    pass

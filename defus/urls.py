@@ -1,9 +1,13 @@
 """The portal's address book: every app owns one part of the domain and one namespace."""
 
 from allauth.account.decorators import secure_admin_login
+from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
+from activities.urls import report_patterns
+from core.views import public_media
 from documents.urls import assembly_patterns
 from news.urls import submission_patterns
 
@@ -12,11 +16,15 @@ admin.site.site_title = "DEFUS-Verwaltung"
 admin.site.index_title = "Inhalte pflegen"
 admin.site.login = secure_admin_login(admin.site.login)  # one login for all, with the second factor
 
+# A vanished database answers 503 wherever it is noticed; everything else gets the German 500.
+handler500 = "core.views.server_error"
+
 urlpatterns = [
     path("", include("pages.urls")),
     path("mitglieder/", include("members.urls")),
     path("aktuelles/", include("news.urls")),
     path("termine/", include("events.urls")),
+    path("anmeldung/", include("registrations.urls")),
     path("themen/", include("themes.urls")),
     path("projekte/", include("projects.urls")),
     path("mitgliederbereich/abfragen/", include("inquiries.urls")),
@@ -26,5 +34,16 @@ urlpatterns = [
     path("dokumente/", include("documents.urls")),
     path("konto/", include("members.account_urls")),
     path("konto/", include("allauth.urls")),
+    path("leitgedanken/", include("activities.urls")),
+    path("verwaltung/jahresbericht/", include(report_patterns)),
     path("verwaltung/", admin.site.urls),
 ]
+
+# Public media (MEDIA_ROOT): the development server in DEBUG, Django itself for `make serve`
+# (SERVE_MEDIA); in production the web server in front serves /media/.
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+elif settings.SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):
+    urlpatterns += [re_path(r"^media/(?P<path>.+)$", public_media, name="media")]
+
+handler400 = "core.views.bad_request"

@@ -8,9 +8,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from core.access import has_member_access
+from core.choices import Visibility
 from core.fields import search_indexes, search_vector
-from core.files import protected_storage
-from core.uploads import DOCUMENT_TYPES, extension, validate_document_file
+from core.files import OwnedFileField, protected_storage
+from core.uploads import ALLOWED, DOCUMENT_TYPES, extension, validate_document_file
 
 DOCUMENT_SEARCH_VECTOR = search_vector(title=("title",), text=("description",))
 
@@ -31,7 +32,7 @@ class DocumentFile(FieldFile):
         return self.instance.get_absolute_url() if self.instance.pk else ""
 
 
-class DocumentFileField(models.FileField):
+class DocumentFileField(OwnedFileField):
     attr_class = DocumentFile
 
 
@@ -61,9 +62,7 @@ class DocumentQuerySet(models.QuerySet):
 class Document(models.Model):
     """A protocol, presentation or documentation, public or for members only."""
 
-    class Visibility(models.TextChoices):
-        PUBLIC = "oeffentlich", _("öffentlich")
-        MEMBERS = "mitglieder", _("nur für Mitglieder")
+    Visibility = Visibility
 
     class Kind(models.TextChoices):
         PROTOCOL = "protokoll", _("Protokoll")
@@ -80,10 +79,7 @@ class Document(models.Model):
         storage=protected_storage,
         max_length=255,
         validators=[validate_document_file],
-        help_text=_(
-            "PDF, Word (.docx), Excel (.xlsx), PowerPoint (.pptx), OpenDocument-Text (.odt) "
-            "oder ein Bild (.png, .jpg, .webp)."
-        ),
+        help_text=ALLOWED,
     )
     date = models.DateField(_("Datum"), default=timezone.localdate)
     visibility = models.CharField(

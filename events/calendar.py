@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from events.models import Event
 
-TZID = "Europe/Berlin"
+TZID = settings.TIME_ZONE
 
 
 def calendar_build(events: Iterable[Event], *, name: str) -> bytes:

@@ -1,5 +1,4 @@
 import datetime
-import zoneinfo
 from html import unescape
 
 from django.conf import settings
@@ -10,10 +9,9 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from core.access import has_member_access
+from core.access import has_member_access, has_office_access
 from core.fields import RichTextField, search_indexes, search_vector
 
-BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
 EVENT_SEARCH_VECTOR = search_vector(
     title=("title",), text=("description", "venue", "city", "partners")
 )
@@ -35,13 +33,29 @@ class Series(models.Model):
         return self.name
 
 
+# The statuses of a registration (registrations.Registration.Status) that hold a seat.
+SEATED_STATUSES = ["angemeldet", "teilgenommen"]
+
+
 class EventQuerySet(models.QuerySet):
+    def published(self):
+        """Not drafts: the office has released them."""
+        return self.filter(status=Event.Status.PUBLISHED)
+
     def public(self):
-        """Listed for everyone: öffentlich and Mitglieder events, never intern ones."""
-        return self.exclude(audience=Event.Audience.INTERNAL)
+        """Listed for everyone: released öffentlich and Mitglieder events, never intern
+        ones and never drafts."""
+        return self.published().exclude(audience=Event.Audience.INTERNAL)
 
     def visible_to(self, user):
-        return self if has_member_access(user) else self.public()
+        return self.published() if has_member_access(user) else self.public()
+
+    def previewable_by(self, user):
+        """Every event, drafts included, for office staff who may view events in the
+        admin; none for anyone else."""
+        if has_office_access(user) and user.has_perm("events.view_event"):
+            return self.all()
+        return self.none()
 
     def for_members(self):
         """Member and intern dates, not the ones open to everyone."""
@@ -61,6 +75,25 @@ class EventQuerySet(models.QuerySet):
         return self.filter(
             Q(ends_on__lt=today) | Q(ends_on__isnull=True, starts_on__lt=today)
         ).order_by("-starts_on", "-starts_at_time", "title")
+
+    def with_seats(self):
+        """Annotate ``seats_taken`` (angemeldet or teilgenommen), so lists show free seats in
+        one query; the registrations live in the registrations app (reverse relation)."""
+        return self.annotate(
+            seats_taken=models.Count(
+                "registrations",
+                filter=Q(registrations__status__in=SEATED_STATUSES),
+                distinct=True,
+            )
+        )
+
+    def with_participants(self):
+        """Annotate ``attended_count``: the participants whose attendance was ticked."""
+        return self.annotate(
+            attended_count=models.Count(
+                "registrations", filter=Q(registrations__status="teilgenommen"), distinct=True
+            )
+        )
 
     def general_assemblies(self):
         return self.filter(kind=Event.Kind.GENERAL_ASSEMBLY).order_by("-assembly_number")
@@ -85,14 +118,34 @@ class Event(models.Model):
         MEMBERS = "mitglieder", _("Mitglieder")
         INTERNAL = "intern", _("intern")
 
+    class Status(models.TextChoices):
+        DRAFT = "entwurf", _("Entwurf")
+        PUBLISHED = "veroeffentlicht", _("Veröffentlicht")
+
     class OrganiserRole(models.TextChoices):
         ORGANISER = "organisiert", _("DEFUS organisiert")
         CO_ORGANISER = "mit-partnern", _("DEFUS mit Partnern")
         PARTICIPANT = "nimmt-teil", _("DEFUS nimmt teil")
 
+    class RegistrationMode(models.TextChoices):
+        NONE = "keine", _("keine Anmeldung")
+        PORTAL = "portal", _("Anmeldung auf dem Portal")
+        EXTERNAL = "extern", _("externer Link")
+
+    class RegistrationAudience(models.TextChoices):
+        MEMBERS = "mitglieder", _("nur Mitglieder")
+        ANYONE = "alle", _("alle")
+
     title = models.CharField(_("Titel"), max_length=250)
     slug = models.SlugField(_("Kurzadresse"), max_length=120, unique=True)
     kind = models.CharField(_("Art"), max_length=30, choices=Kind, default=Kind.EVENT)
+    status = models.CharField(
+        _("Status"),
+        max_length=20,
+        choices=Status,
+        default=Status.PUBLISHED,
+        help_text=_("Ein Entwurf erscheint nirgends auf der Website, nur in der Vorschau."),
+    )
     series = models.ForeignKey(
         Series,
         on_delete=models.SET_NULL,
@@ -150,6 +203,37 @@ class Event(models.Model):
             "Intern: nur für angemeldete Mitglieder sichtbar."
         ),
     )
+    registration_mode = models.CharField(
+        _("Anmeldung"),
+        max_length=10,
+        choices=RegistrationMode,
+        default=RegistrationMode.NONE,
+        help_text=_("Auf dem Portal: mit Platzzahl, Warteliste und Bestätigung per E-Mail."),
+    )
+    capacity = models.PositiveIntegerField(
+        _("Plätze"), null=True, blank=True, help_text=_("Leer = unbegrenzt.")
+    )
+    registration_opens_at = models.DateTimeField(
+        _("Anmeldung ab"), null=True, blank=True, help_text=_("Leer = sofort.")
+    )
+    registration_closes_at = models.DateTimeField(
+        _("Anmeldung bis"), null=True, blank=True, help_text=_("Leer = bis zum Beginn.")
+    )
+    registration_audience = models.CharField(
+        _("Wer darf sich anmelden?"),
+        max_length=10,
+        choices=RegistrationAudience,
+        default=RegistrationAudience.ANYONE,
+        help_text=_("Bei Terminen für Mitglieder oder intern gilt immer: nur Mitglieder."),
+    )
+    online_link = models.URLField(
+        _("Zugangslink (online)"),
+        blank=True,
+        help_text=_(
+            "Link zur Videokonferenz. Nur Angemeldete erhalten und sehen ihn; "
+            "er steht nie auf einer öffentlichen Seite."
+        ),
+    )
     registration_url = models.URLField(
         _("Link zur Anmeldung"), blank=True, help_text=_("Ein externes Anmeldeformular.")
     )
@@ -159,7 +243,13 @@ class Event(models.Model):
         help_text=_("z. B. „Ausgebucht. Warteliste per E-Mail an team@defus.de.“"),
     )
     participant_count = models.PositiveIntegerField(
-        _("Teilnehmende"), null=True, blank=True, help_text=_("Nach dem Termin eintragen.")
+        _("Teilnehmende"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Nach dem Termin eintragen, wenn die Anmeldung nicht über das Portal lief. Wo "
+            "Anwesenheit angekreuzt wurde, zählt das Portal selbst."
+        ),
     )
     assembly_number = models.PositiveSmallIntegerField(
         _("Nummer der Mitgliederversammlung"),
@@ -228,6 +318,18 @@ class Event(models.Model):
     def get_absolute_url(self):
         return reverse("events:detail", kwargs={"slug": self.slug})
 
+    def get_preview_url(self):
+        return reverse("events:preview", kwargs={"slug": self.slug})
+
+    @property
+    def publication_state(self) -> str:
+        """„Entwurf“, „veröffentlicht“ or, once the event is over, „abgelaufen“."""
+        if self.status == self.Status.DRAFT:
+            return str(_("Entwurf"))
+        if self.is_over():
+            return str(_("abgelaufen"))
+        return str(_("veröffentlicht"))
+
     @property
     def is_internal(self) -> bool:
         return self.audience == self.Audience.INTERNAL
@@ -277,10 +379,95 @@ class Event(models.Model):
         return ", ".join(part for part in (self.venue, self.city) if part)
 
     @property
+    def participants(self) -> int | None:
+        """THE participant count: ticked attendance where recorded, else the typed number."""
+        attended = getattr(self, "attended_count", None)
+        if attended is None:
+            attended = self.registrations.filter(status="teilgenommen").count()
+        return attended or self.participant_count
+
+    @property
     def participant_count_display(self) -> str:
-        if self.participant_count is None:
+        count = self.participants
+        if count is None:
             return ""
-        return _("%(count)d Teilnehmende") % {"count": self.participant_count}
+        return _("%(count)d Teilnehmende") % {"count": count}
+
+    # Registration -------------------------------------------------------------------------
+
+    @property
+    def registers_on_portal(self) -> bool:
+        return self.registration_mode == self.RegistrationMode.PORTAL
+
+    @property
+    def registration_for_members_only(self) -> bool:
+        return (
+            self.audience != self.Audience.PUBLIC
+            or self.registration_audience == self.RegistrationAudience.MEMBERS
+        )
+
+    def external_registration_url_for(self, user) -> str:
+        """The external link, unless the event is over or only members may take part and
+        ``user`` is not one of them."""
+        if not self.registration_url or self.registers_on_portal or self.is_over():
+            return ""
+        if self.registration_for_members_only and not has_member_access(user):
+            return ""
+        return self.registration_url
+
+    @property
+    def seats_taken_count(self) -> int:
+        taken = getattr(self, "seats_taken", None)
+        if taken is None:
+            taken = self.registrations.filter(status__in=SEATED_STATUSES).count()
+        return taken
+
+    @property
+    def seats_left(self) -> int | None:
+        """Free seats, or None without a limit."""
+        if self.capacity is None:
+            return None
+        return max(self.capacity - self.seats_taken_count, 0)
+
+    @property
+    def is_full(self) -> bool:
+        return self.seats_left == 0
+
+    @property
+    def seats_display(self) -> str:
+        """ "ausgebucht – Warteliste", "noch 3 Plätze", or empty (no portal registration)."""
+        if not self.registers_on_portal or self.is_over():
+            return ""
+        left = self.seats_left
+        if left is None:
+            return ""
+        if left == 0:
+            return _("ausgebucht – Warteliste")
+        if left == 1:
+            return _("noch 1 Platz")
+        return _("noch %(count)d Plätze") % {"count": left}
+
+    def may_register(self, user) -> bool:
+        """Whether ``user`` (perhaps anonymous) is allowed to register, window aside."""
+        return not self.registration_for_members_only or has_member_access(user)
+
+    def registration_open(self, now: datetime.datetime | None = None) -> bool:
+        """Portal registration is possible now: within the window, and before the start."""
+        now = now or timezone.now()
+        if not self.registers_on_portal or self.is_over(timezone.localdate(now)):
+            return False
+        if self.registration_opens_at and now < self.registration_opens_at:
+            return False
+        closes = self.registration_closes_at
+        if closes is None:
+            start = self.starts_at()
+            if isinstance(start, datetime.datetime):
+                closes = start
+            else:
+                closes = datetime.datetime.combine(
+                    start, datetime.time(), tzinfo=timezone.get_default_timezone()
+                )
+        return now < closes
 
     @property
     def description_text(self) -> str:
@@ -312,7 +499,9 @@ class Event(models.Model):
         """The start as a date (whole-day event) or an aware datetime in Europe/Berlin."""
         if self.starts_at_time is None:
             return self.starts_on
-        return datetime.datetime.combine(self.starts_on, self.starts_at_time, tzinfo=BERLIN)
+        return datetime.datetime.combine(
+            self.starts_on, self.starts_at_time, tzinfo=timezone.get_default_timezone()
+        )
 
     def ends_at(self) -> datetime.date | datetime.datetime | None:
         """The end: the exclusive next day for whole-day events, the end time, or None."""
@@ -320,7 +509,9 @@ class Event(models.Model):
             return self.last_day + datetime.timedelta(days=1)
         if self.ends_at_time is None:
             return None
-        return datetime.datetime.combine(self.last_day, self.ends_at_time, tzinfo=BERLIN)
+        return datetime.datetime.combine(
+            self.last_day, self.ends_at_time, tzinfo=timezone.get_default_timezone()
+        )
 
     def schema_org(self) -> dict:
         """schema.org Event data for search engines (JSON-LD)."""
@@ -346,7 +537,10 @@ class Event(models.Model):
             data["description"] = self.description_text
         if self.online:
             data["eventAttendanceMode"] = "https://schema.org/OnlineEventAttendanceMode"
-            data["location"] = {"@type": "VirtualLocation", "url": self.registration_url or url}
+            data["location"] = {
+                "@type": "VirtualLocation",
+                "url": self.external_registration_url_for(None) or url,
+            }
         elif self.city or self.venue:
             data["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
             data["location"] = {

@@ -8,5 +8,6 @@ urlpatterns = [
     path("archiv/", views.EventArchiveView.as_view(), name="archive"),
     path("kalender.ics", views.calendar_feed, name="feed"),
     path("<slug:slug>/", views.EventDetailView.as_view(), name="detail"),
+    path("<slug:slug>/vorschau/", views.EventPreviewView.as_view(), name="preview"),
     path("<slug:slug>/kalender.ics", views.event_ics, name="ics"),
 ]

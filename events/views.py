@@ -31,6 +31,7 @@ class EventListView(GracefulPaginationMixin, FilterView):
         return (
             Event.objects.visible_to(self.request.user)
             .upcoming(timezone.localdate())
+            .with_seats()
             .select_related("series")
         )
 
@@ -45,6 +46,7 @@ class EventArchiveView(GracefulPaginationMixin, FilterView):
         return (
             Event.objects.visible_to(self.request.user)
             .past(timezone.localdate())
+            .with_participants()
             .select_related("series")
         )
 
@@ -54,8 +56,11 @@ class EventDetailView(DetailView):
     template_name = "events/event_detail.html"
 
     def get_queryset(self):
-        return Event.objects.visible_to(self.request.user).select_related(
-            "series", "host", "project"
+        return (
+            Event.objects.visible_to(self.request.user)
+            .with_seats()
+            .with_participants()
+            .select_related("series", "host", "project")
         )
 
     def get_context_data(self, **kwargs):
@@ -65,8 +70,29 @@ class EventDetailView(DetailView):
             json_ld=mark_safe(data.translate(JSON_SCRIPT_ESCAPES)),
             documents=documents.visible_to(user).in_reading_order(),
             has_hidden_documents=documents.hidden_from(user).exists(),
+            external_registration_url=self.object.external_registration_url_for(user),
             **kwargs,
         )
+
+
+@method_decorator(login_not_required, name="dispatch")
+class EventPreviewView(EventDetailView):
+    """The event as it will look on the site, drafts included, for office staff only;
+    everyone else gets 404."""
+
+    def get_queryset(self):
+        return Event.objects.previewable_by(self.request.user).select_related(
+            "series", "host", "project"
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(preview=True, **kwargs)
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        response["X-Robots-Tag"] = "noindex"
+        response["Cache-Control"] = "private, no-store"
+        return response
 
 
 def _ics_response(content: bytes, filename: str, *, attachment: bool) -> HttpResponse:

@@ -7,11 +7,13 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core import admin as core_admin
+from core.revisions import ContentVersionAdmin
 from inquiries.exports import answers_csv, answers_xlsx
 from inquiries.models import Answer, AnswerAttachment, Inquiry
 
 
-class AnswerInline(admin.StackedInline):
+class AnswerInline(core_admin.StackedInline):
     model = Answer
     extra = 0
     fields = ["member", "author", "text", "created_at", "updated_at"]
@@ -21,7 +23,7 @@ class AnswerInline(admin.StackedInline):
 
 
 @admin.register(Inquiry)
-class InquiryAdmin(admin.ModelAdmin):
+class InquiryAdmin(core_admin.AutocompleteMixin, ContentVersionAdmin):
     list_display = ["title", "asked_by_member", "created_at", "deadline", "answer_count", "summary_published_at", "collection"]  # fmt: skip
     list_filter = [("summary_published_at", admin.EmptyFieldListFilter), "asked_by_member"]
     list_select_related = ["asked_by_member", "collection"]
@@ -109,7 +111,7 @@ class AnswerAttachmentInline(admin.TabularInline):
 
 
 @admin.register(Answer)
-class AnswerAdmin(admin.ModelAdmin):
+class AnswerAdmin(core_admin.ModelAdmin):
     list_display = ["inquiry", "member", "author", "updated_at"]
     list_filter = ["member"]
     list_select_related = ["inquiry", "member", "author"]

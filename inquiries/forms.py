@@ -1,5 +1,4 @@
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inquiries.models import Answer, AnswerAttachment, Inquiry, validate_answer_attachment
@@ -18,10 +17,7 @@ class InquiryForm(forms.ModelForm):
 
     def clean_deadline(self):
         deadline = self.cleaned_data["deadline"]
-        if deadline <= timezone.localdate():
-            raise forms.ValidationError(
-                _("Die Frist muss in der Zukunft liegen, damit die Mitglieder antworten können.")
-            )
+        Inquiry.validate_new_deadline(deadline)
         return deadline
 
 

@@ -5,29 +5,41 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.functions import ExtractYear
+from django.db.models.functions import ExtractYear, Now
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core.access import has_member_access
 from core.fields import RichTextField, search_indexes, search_vector
-from core.files import protected_storage
+from core.files import OwnedFileField, protected_storage
 from core.uploads import validate_upload
 from members.models import Member
 
+DEADLINE_MAX_DAYS = 366  # an Abfrage asks for answers within a year at most
 INQUIRY_SEARCH_VECTOR = search_vector(title=("title",), text=("context",))
 # Searched only once it is published, so apart from the rest.
 INQUIRY_SUMMARY_SEARCH_VECTOR = search_vector(text=("summary",))
 ANSWER_SEARCH_VECTOR = search_vector(text=("text",))
 
 
+def latest_deadline(asked_on: datetime.date | None = None) -> datetime.date:
+    return (asked_on or timezone.localdate()) + datetime.timedelta(days=DEADLINE_MAX_DAYS)
+
+
+def deadline_too_late(asked_on: datetime.date | None = None) -> str:
+    return _(
+        "Die Frist darf höchstens ein Jahr nach der Abfrage liegen, also spätestens am %(latest)s."
+    ) % {"latest": date_format(latest_deadline(asked_on), "d.m.Y")}
+
+
 def validate_answer_attachment(file) -> None:
     """The same types and content checks as for documents, up to
-    ``ANSWER_ATTACHMENT_MAX_SIZE``; the message names the file, as an answer may carry several."""
+    ``ANSWER_ATTACHMENT_MAX_MB``; the message names the file, as an answer may carry several."""
     try:
-        validate_upload(file, max_bytes=settings.ANSWER_ATTACHMENT_MAX_SIZE)
+        validate_upload(file, max_mb=settings.ANSWER_ATTACHMENT_MAX_MB)
     except ValidationError as error:
         name = os.path.basename(file.name or "")
         raise ValidationError(f"„{name}“: {' '.join(error.messages)}", code=error.code) from None
@@ -43,6 +55,10 @@ class InquiryQuerySet(models.QuerySet):
 
     def closed(self, today: datetime.date):
         return self.filter(deadline__lt=today)
+
+    def with_published_summary(self):
+        """Those whose summary the office has published (the time may lie ahead)."""
+        return self.filter(summary_published_at__lte=Now())
 
     def with_answer_count(self):
         return self.annotate(answer_count=models.Count("answers"))
@@ -161,6 +177,9 @@ class Inquiry(models.Model):
         return reverse("inquiries:detail", kwargs={"pk": self.pk})
 
     def clean(self):
+        asked_on = timezone.localdate(self.created_at) if self.created_at else None
+        if self.deadline and self.deadline > latest_deadline(asked_on):
+            raise ValidationError({"deadline": deadline_too_late(asked_on)})
         published = self.summary_published_at
         if published and self.deadline and timezone.localdate(published) <= self.deadline:
             raise ValidationError(
@@ -171,7 +190,18 @@ class Inquiry(models.Model):
     def asker(self) -> str:
         return str(self.asked_by_member) if self.asked_by_member_id else _("DEFUS-Geschäftsstelle")
 
+    @staticmethod
+    def validate_new_deadline(deadline: datetime.date) -> None:
+        """The deadline of a new Abfrage: after today, and at most a year ahead."""
+        if deadline <= timezone.localdate():
+            raise ValidationError(
+                _("Die Frist muss in der Zukunft liegen, damit die Mitglieder antworten können.")
+            )
+        if deadline > latest_deadline():
+            raise ValidationError(deadline_too_late())
+
     def is_open(self, today: datetime.date | None = None) -> bool:
+        """Still taking answers: the deadline day itself counts (Europe/Berlin)."""
         return self.deadline >= (today or timezone.localdate())
 
     def takes_answers(self, today: datetime.date | None = None) -> bool:
@@ -196,11 +226,38 @@ class Inquiry(models.Model):
             answered,
         ) % {"answered": answered, "asked": max(asked, answered)}
 
+    def is_asked_of(self, user) -> bool:
+        """Every member with access answers, except the one that asked; the office does not."""
+        member_id = getattr(user, "member_id", None)
+        return (
+            has_member_access(user)
+            and member_id is not None
+            and (member_id != self.asked_by_member_id)
+        )
+
+    def answer_refusal(self, user, today: datetime.date | None = None) -> str:
+        """Why ``user`` may not answer (now), in German; empty if they may."""
+        if not self.is_asked_of(user):
+            if has_member_access(user) and user.member_id == self.asked_by_member_id:
+                return _("Auf die eigene Abfrage antwortet Ihr Mitglied nicht.")
+            return _("Nur Mitglieder können auf Abfragen antworten.")
+        if not self.takes_answers(today):
+            return _(
+                "Die Frist ist am %(deadline)s abgelaufen; Antworten lassen sich nicht mehr "
+                "geben oder ändern."
+            ) % {"deadline": date_format(self.answers_until, "d.m.Y")}
+        return ""
+
+    def may_be_answered_by(self, user, today: datetime.date | None = None) -> bool:
+        return not self.answer_refusal(user, today)
+
+    @property
+    def summary_is_published(self) -> bool:
+        return bool(self.summary_published_at and self.summary_published_at <= timezone.now())
+
     @property
     def published_summary(self) -> str:
-        if self.summary_published_at and self.summary_published_at <= timezone.now():
-            return self.summary
-        return ""
+        return self.summary if self.summary_is_published else ""
 
     def members_by_answer_status(self):
         """The members asked (active from the day of the question until its deadline, or
@@ -277,7 +334,7 @@ class AnswerAttachment(models.Model):
     answer = models.ForeignKey(
         Answer, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("Antwort")
     )
-    file = models.FileField(
+    file = OwnedFileField(
         _("Datei"),
         upload_to="abfragen/%Y/%m/",
         storage=protected_storage,

@@ -10,7 +10,6 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -54,8 +53,7 @@ def inquiry_ask(
         raise ValidationError(_("Nur Mitglieder und die Geschäftsstelle können Abfragen stellen."))
     if member != user.member and not user.is_staff:
         raise ValidationError(_("Sie können nur für Ihr eigenes Mitglied fragen."))
-    if deadline <= timezone.localdate():
-        raise ValidationError(_("Die Frist muss in der Zukunft liegen."))
+    Inquiry.validate_new_deadline(deadline)
     inquiry = Inquiry.objects.create(
         title=title, context=context, deadline=deadline, asked_by_member=member, asked_by=user
     )
@@ -133,16 +131,9 @@ def answer_save(
     answer, not two.
     """
     inquiry = Inquiry.objects.select_for_update().get(pk=inquiry.pk)
+    if refusal := inquiry.answer_refusal(user):
+        raise ValidationError(refusal)
     member = user.member
-    if member is None or not has_member_access(user):
-        raise ValidationError(_("Nur Mitglieder können auf Abfragen antworten."))
-    if inquiry.asked_by_member_id == member.pk:
-        raise ValidationError(_("Auf die eigene Abfrage antwortet Ihr Mitglied nicht."))
-    if not inquiry.takes_answers():
-        raise ValidationError(
-            _("Die Frist ist am %(deadline)s abgelaufen; Antworten lassen sich nicht mehr ändern.")
-            % {"deadline": date_format(inquiry.answers_until, "d.m.Y")}
-        )
     for file in files:
         validate_answer_attachment(file)
     answer = Answer.objects.select_for_update().filter(inquiry=inquiry, member=member).first()

@@ -60,7 +60,10 @@ class InquiryCreateView(MemberAccessRequiredMixin, FormView):
         )
         messages.success(
             self.request,
-            _("Ihre Abfrage ist gestellt. Alle Mitglieder erhalten eine E-Mail mit dem Link."),
+            _(
+                "Ihre Abfrage ist gestellt. Die E-Mail mit dem Link an alle Mitglieder wird "
+                "verschickt."
+            ),
         )
         return redirect(inquiry)
 
@@ -85,9 +88,9 @@ class InquiryDetailView(MemberAccessRequiredMixin, DetailView):
         members = list(inquiry.members_by_answer_status())
         member_id = self.request.user.member_id
         own_answer = next((a for a in answers if member_id and a.member_id == member_id), None)
-        may_answer = _may_answer(self.request.user, inquiry)
+        may_answer = inquiry.may_be_answered_by(self.request.user)
         takes_answers = inquiry.takes_answers()
-        if may_answer and takes_answers and "answer_form" not in kwargs:
+        if may_answer and "answer_form" not in kwargs:
             kwargs["answer_form"] = AnswerForm(
                 instance=own_answer,
                 attachments=own_answer.attachments.all() if own_answer else (),
@@ -101,6 +104,7 @@ class InquiryDetailView(MemberAccessRequiredMixin, DetailView):
             answer_status=Inquiry.answer_status(len(answered_members), len(members)),
             takes_answers=takes_answers,
             own_answer=own_answer,
+            is_asked=inquiry.is_asked_of(self.request.user),
             may_answer=may_answer,
             is_open=inquiry.is_open(),
             **kwargs,
@@ -108,6 +112,9 @@ class InquiryDetailView(MemberAccessRequiredMixin, DetailView):
 
     def post(self, request, *args, **kwargs):
         self.object = inquiry = self.get_object()
+        if not inquiry.is_asked_of(request.user):
+            messages.error(request, inquiry.answer_refusal(request.user))
+            return redirect(inquiry)
         own_answer = Answer.objects.filter(inquiry=inquiry, member=request.user.member).first()
         form = AnswerForm(
             request.POST,
@@ -127,13 +134,13 @@ class InquiryDetailView(MemberAccessRequiredMixin, DetailView):
                     ],
                 )
             except ValidationError as error:
-                if not (_may_answer(request.user, inquiry) and inquiry.takes_answers()):
-                    messages.error(request, " ".join(error.messages))
-                    return redirect(inquiry)
+                # Nothing typed is lost: after the deadline, the text is shown back with why.
                 form.add_error(None, error)
             else:
                 messages.success(request, _("Ihre Antwort ist gespeichert."))
                 return redirect(inquiry)
+        elif refusal := inquiry.answer_refusal(request.user):
+            form.add_error(None, refusal)
         return self.render_to_response(self.get_context_data(answer_form=form), status=400)
 
 
@@ -147,11 +154,6 @@ def notification_preference(request):
         form.save()
         messages.success(request, _("Ihre Einstellung ist gespeichert."))
     return redirect("inquiries:list")
-
-
-def _may_answer(user, inquiry: Inquiry) -> bool:
-    """Users of a member answer, except on their own member's Abfrage; the office does not."""
-    return user.member_id is not None and user.member_id != inquiry.asked_by_member_id
 
 
 @login_not_required

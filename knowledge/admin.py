@@ -2,11 +2,12 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from core import admin as core_admin
 from knowledge.models import Collection, Entry
-from knowledge.services import collection_mark_changed, entry_delete
+from knowledge.services import entry_delete
 
 
-class EntryInline(admin.StackedInline):
+class EntryInline(core_admin.StackedInline):
     model = Entry
     extra = 0
     fields = [
@@ -29,11 +30,19 @@ class CollectionAdmin(admin.ModelAdmin):
     search_fields = ["title", "description"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["created_at", "updated_at"]
-    date_hierarchy = "updated_at"
     inlines = [EntryInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(entry_count=Count("entries"))
+        return (
+            super()
+            .get_queryset(request)
+            .with_updated_at()
+            .annotate(entry_count=Count("entries", distinct=True))
+        )
+
+    @admin.display(description=_("zuletzt ergänzt am"), ordering="updated_at")
+    def updated_at(self, collection):
+        return getattr(collection, "updated_at", None)
 
     @admin.display(description=_("Einträge"), ordering="entry_count")
     def entry_count(self, collection):
@@ -49,7 +58,3 @@ class CollectionAdmin(admin.ModelAdmin):
         for entry in formset.deleted_objects:
             entry_delete(entry=entry)
         formset.save_m2m()
-        if added:
-            collection_mark_changed(
-                collection=form.instance, at=max(entry.added_at for entry in added)
-            )

@@ -21,6 +21,7 @@ class CollectionQuerySet(models.QuerySet):
         ``seen_until`` (their previous visit) and ``new_entry_count``."""
         collections = (
             self.select_related("theme")
+            .with_updated_at()
             .annotate(
                 area_title=Coalesce("theme__parent__title", "theme__title"),
                 area_slug=Coalesce("theme__parent__slug", "theme__slug"),
@@ -37,10 +38,15 @@ class CollectionQuerySet(models.QuerySet):
             return self.none()
         return (
             self.select_related("theme")
+            .with_updated_at()
             ._with_news_for(user)
             .filter(new_entry_count__gt=0)
             .order_by("-updated_at")
         )
+
+    def with_updated_at(self):
+        """Annotate ``updated_at``: when the newest entry was added (else: created)."""
+        return self.annotate(updated_at=collection_updated_at())
 
     def _with_news_for(self, user):
         """Entries count as new when someone else added them after the member's previous
@@ -54,6 +60,16 @@ class CollectionQuerySet(models.QuerySet):
                 Entry.objects.filter(Entry.new_to(user, since=models.OuterRef("seen_until")))
             ),
         )
+
+
+def collection_updated_at():
+    """When a collection last changed: its newest entry, derived rather than stored."""
+    newest = (
+        Entry.objects.filter(collection=models.OuterRef("pk"))
+        .order_by("-added_at")
+        .values("added_at")[:1]
+    )
+    return Coalesce(models.Subquery(newest), "created_at")
 
 
 def _count_entries(entries):
@@ -83,12 +99,6 @@ class Collection(models.Model):
         _("Beschreibung"), help_text=_("Öffentlich sichtbar, auch für Nicht-Mitglieder.")
     )
     created_at = models.DateTimeField(_("angelegt am"), default=timezone.now, editable=False)
-    updated_at = models.DateTimeField(
-        _("zuletzt ergänzt am"),
-        default=timezone.now,
-        editable=False,
-        help_text=_("Wann zuletzt ein Eintrag hinzukam."),
-    )
 
     objects = CollectionQuerySet.as_manager()
 

@@ -64,7 +64,6 @@ def entry_add(
     )
     entry.full_clean()
     entry.save()
-    collection_mark_changed(collection=collection, at=entry.added_at)
     return entry
 
 
@@ -94,12 +93,6 @@ def entry_update(*, entry: Entry, user: User, **fields) -> Entry:
             title=entry.title, description=entry.description
         )
     return entry
-
-
-def collection_mark_changed(*, collection: Collection, at: datetime.datetime) -> None:
-    """Entries were added: the catalogue and the dashboard show the collection as changed."""
-    Collection.objects.filter(pk=collection.pk, updated_at__lt=at).update(updated_at=at)
-    collection.updated_at = max(collection.updated_at, at)
 
 
 def collection_visit_record(*, collection: Collection, user: User) -> None:

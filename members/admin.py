@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core import admin as core_admin
 from members.forms import OfficeUserCreationForm
 from members.models import ContactPerson, Member, Person, User
 from members.services import user_invite
@@ -39,7 +40,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(core_admin.AutocompleteMixin, BaseUserAdmin):
     """Office staff manage who belongs to which member; only superusers touch
     passwords, staff status and permissions."""
 
@@ -105,6 +106,17 @@ class UserAdmin(BaseUserAdmin):
             kwargs["form"] = OfficeUserCreationForm
         return super().get_form(request, obj, **kwargs)
 
+    def has_delete_permission(self, request, obj=None):
+        """The office deletes people's accounts (DSGVO); a superuser's only a superuser."""
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        if not request.user.is_superuser and queryset.filter(is_superuser=True).exists():
+            raise PermissionDenied
+        super().delete_queryset(request, queryset)
+
     @admin.display(boolean=True, description=_("Passwort gesetzt"))
     def has_password(self, user):
         return user.has_usable_password()
@@ -131,8 +143,8 @@ class UserAdmin(BaseUserAdmin):
             self.message_user(
                 request,
                 ngettext(
-                    "Eine Einladung wurde per E-Mail verschickt.",
-                    "%(count)d Einladungen wurden per E-Mail verschickt.",
+                    "Eine Einladung wird per E-Mail verschickt.",
+                    "%(count)d Einladungen werden per E-Mail verschickt.",
                     invited,
                 )
                 % {"count": invited},

@@ -1,5 +1,3 @@
-from allauth.mfa.models import Authenticator
-from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -8,7 +6,9 @@ from django.utils.translation import gettext as _
 class OfficeSecondFactorMiddleware:
     """Office staff must use a second factor: until they have activated an authenticator
     app, every page behind the login except their account pages sends them to set it up.
-    Logging in with the app is then allauth's job (its login asks for the code)."""
+    Public pages they may see, but as an anonymous visitor does: ``User.has_member_access``
+    (the one access rule) is false for them. Logging in with the app is then allauth's job
+    (its login asks for the code)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -18,13 +18,11 @@ class OfficeSecondFactorMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         user = request.user
-        if not (user.is_authenticated and user.is_staff):
+        if not (user.is_authenticated and user.lacks_second_factor):
             return None
         if not getattr(view_func, "login_required", True):
             return None
         if (request.resolver_match.url_name or "").startswith(("account_", "mfa_")):
-            return None
-        if is_mfa_enabled(user, [Authenticator.Type.TOTP]):
             return None
         messages.info(
             request,

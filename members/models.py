@@ -11,6 +11,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from core.access import has_member_access
+from core.files import OwnedImageField
 
 
 class FederalState(models.TextChoices):
@@ -105,7 +106,7 @@ class Member(models.Model):
     slug = models.SlugField(_("Kurzadresse"), unique=True)
     state = models.CharField(_("Bundesland"), max_length=2, choices=FederalState, blank=True)
     website = models.URLField(_("Website"), blank=True)
-    logo = models.ImageField(_("Logo"), upload_to="members/logos/", blank=True)
+    logo = OwnedImageField(_("Logo"), upload_to="members/logos/", blank=True)
     logo_alt = models.CharField(
         _("Alternativtext des Logos"),
         max_length=200,
@@ -213,7 +214,7 @@ class Person(models.Model):
     role = models.CharField(_("Funktion"), max_length=200)
     organisation = models.CharField(_("Organisation"), max_length=200, blank=True)
     email = models.EmailField(_("E-Mail"), blank=True)
-    photo = models.ImageField(_("Foto"), upload_to="people/", blank=True)
+    photo = OwnedImageField(_("Foto"), upload_to="people/", blank=True)
     photo_alt = models.CharField(_("Alternativtext des Fotos"), max_length=200, blank=True)
     position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
 
@@ -292,10 +293,25 @@ class User(AbstractUser):
         return self.get_full_name() or self.email
 
     @cached_property
-    def has_member_access(self) -> bool:
-        """Members' content is for active users of an active member, and for the office."""
+    def lacks_second_factor(self) -> bool:
+        """Office staff must use an authenticator app; until they have activated one they
+        may only set it up (one query, once per user object, and only for staff)."""
+        if not self.is_staff:
+            return False
+        has_totp = getattr(self, "has_totp", None)  # the request's user comes with it
+        if has_totp is None:
+            has_totp = self.authenticator_set.filter(type="totp").exists()  # allauth's TOTP
+        return not has_totp
+
+    @cached_property
+    def may_log_in(self) -> bool:
+        """Logins are for active users of an active member, and for the office."""
         if not self.is_active:
             return False
-        if self.is_staff:
-            return True
-        return self.member is not None and self.member.is_active
+        return self.is_staff or (self.member is not None and self.member.is_active)
+
+    @cached_property
+    def has_member_access(self) -> bool:
+        """Members' content is for those who may log in, office staff once they have set up
+        their second factor: until then they count as anonymous visitors."""
+        return self.may_log_in and not self.lacks_second_factor

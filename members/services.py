@@ -3,7 +3,7 @@ import datetime
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -12,31 +12,33 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 
+from core.mail import mail_send
 from members.models import User
 from members.tokens import invitation_token_generator
 
 OFFICE_GROUP = "Geschäftsstelle"
 OFFICE_APPS = [
+    "django_tasks_database",  # the queue: view only (failed e-mails)
     "members",
     "themes",
     "projects",
     "news",
     "events",
+    "registrations",
     "documents",
     "knowledge",
     "inquiries",
+    "activities",
     "pages",
 ]
 
 
 def office_group_sync() -> Group:
-    """Create or update the office group: all content permissions; of user accounts only
-    add, change and view (the admin keeps passwords and permissions from it)."""
+    """Create or update the office group: all content permissions, deleting a person's
+    account included (DSGVO; their answers, entries and Abfragen stay with their member). The
+    admin keeps passwords, permissions and superuser accounts from it."""
     group, _ = Group.objects.get_or_create(name=OFFICE_GROUP)
-    permissions = Permission.objects.filter(content_type__app_label__in=OFFICE_APPS).exclude(
-        content_type__app_label="members", codename="delete_user"
-    )
-    group.permissions.set(permissions)
+    group.permissions.set(Permission.objects.filter(content_type__app_label__in=OFFICE_APPS))
     return group
 
 
@@ -52,7 +54,7 @@ def user_invite(*, user: User, request: HttpRequest) -> None:
             ),
             params={"user": user.email},
         )
-    if not user.has_member_access:
+    if not user.may_log_in:
         raise ValidationError(
             _(
                 "Keine Einladung an %(user)s: Das Konto ist deaktiviert oder gehört zu "
@@ -72,9 +74,10 @@ def user_invite(*, user: User, request: HttpRequest) -> None:
         "url": request.build_absolute_uri(path),
         "valid_until": timezone.now() + datetime.timedelta(seconds=settings.INVITATION_TIMEOUT),
     }
-    send_mail(
-        subject=render_to_string("members/email/invitation_subject.txt", context).strip(),
-        message=render_to_string("members/email/invitation_message.txt", context),
-        from_email=None,
-        recipient_list=[user.email],
+    mail_send(
+        EmailMessage(
+            subject=render_to_string("members/email/invitation_subject.txt", context).strip(),
+            body=render_to_string("members/email/invitation_message.txt", context),
+            to=[user.email],
+        )
     )

@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from core.access import has_member_access
 from members.filters import MemberFilter
 from members.models import Member
 from members.tokens import invitation_token_generator
@@ -16,8 +15,10 @@ from members.tokens import invitation_token_generator
 @method_decorator(login_not_required, name="dispatch")
 class MemberListView(FilterView):
     filterset_class = MemberFilter
-    queryset = Member.objects.directory()
     template_name = "members/member_list.html"
+
+    def get_queryset(self):
+        return Member.objects.directory()  # per request: who is a member changes by the day
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -45,7 +46,7 @@ class InvitationView(PasswordResetConfirmView):
 
     def get_user(self, uidb64):
         user = super().get_user(uidb64)
-        return user if has_member_access(user) else None
+        return user if user is not None and user.may_log_in else None
 
     def form_valid(self, form):
         user = form.save()

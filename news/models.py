@@ -10,8 +10,10 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from core.access import has_member_access
+from core.access import has_member_access, has_office_access
+from core.choices import Visibility
 from core.fields import RichTextField, search_indexes, search_vector
+from core.files import OwnedImageField
 from members.models import Member
 from projects.models import Project
 from themes.models import Theme
@@ -41,6 +43,13 @@ class ArticleQuerySet(models.QuerySet):
         if has_member_access(user):
             return published
         return published.filter(visibility=Article.Visibility.PUBLIC)
+
+    def previewable_by(self, user):
+        """Every article, drafts and scheduled ones included, for office staff who may
+        view articles in the admin; none for anyone else."""
+        if has_office_access(user) and user.has_perm("news.view_article"):
+            return self.all()
+        return self.none()
 
     def from_office(self):
         return self.filter(member__isnull=True)
@@ -81,9 +90,7 @@ class ArticleQuerySet(models.QuerySet):
 class Article(models.Model):
     """A news item: from the office ("DEFUS Aktuell") or from a member."""
 
-    class Visibility(models.TextChoices):
-        PUBLIC = "oeffentlich", _("öffentlich")
-        MEMBERS = "mitglieder", _("nur für Mitglieder")
+    Visibility = Visibility
 
     class Status(models.TextChoices):
         DRAFT = "entwurf", _("Entwurf")
@@ -100,7 +107,7 @@ class Article(models.Model):
         help_text=_("Zwei, drei Sätze für Listen und Feed. Leer = der Anfang des Textes."),
     )
     body = RichTextField(_("Text"))
-    image = models.ImageField(_("Bild"), upload_to="news/", blank=True)
+    image = OwnedImageField(_("Bild"), upload_to="news/", blank=True)
     image_alt = models.CharField(
         _("Alternativtext des Bildes"),
         max_length=250,
@@ -205,6 +212,23 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return reverse("news:detail", kwargs={"slug": self.slug})
+
+    def get_preview_url(self):
+        return reverse("news:preview", kwargs={"slug": self.slug})
+
+    @property
+    def publication_state(self) -> str:
+        """Where the article stands now: „Entwurf“, „geplant für 02.12.2026, 09:00“,
+        „veröffentlicht“ or „abgelaufen“ (what the office's lists show)."""
+        now = timezone.now()
+        if self.status == self.Status.DRAFT:
+            return str(_("Entwurf"))
+        if self.published_at > now:
+            when = timezone.localtime(self.published_at).strftime("%d.%m.%Y, %H:%M")
+            return _("geplant für %(when)s") % {"when": when}
+        if self.expires_at and self.expires_at <= now:
+            return str(_("abgelaufen"))
+        return str(_("veröffentlicht"))
 
     @property
     def is_from_office(self) -> bool:

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.ArticleListView.as_view(), name="list"),
     path("feed/", login_not_required(feeds.ArticleFeed()), name="feed"),
     path("<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
+    path("<slug:slug>/vorschau/", views.ArticlePreviewView.as_view(), name="preview"),
 ]
 
 # Mounted under /mitgliederbereich/meldungen/ by defus/urls.py.

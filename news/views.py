@@ -88,3 +88,25 @@ class ArticleSubmitView(MemberAccessRequiredMixin, FormView):
 
     def form_invalid(self, form):
         return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+@method_decorator(login_not_required, name="dispatch")
+class ArticlePreviewView(ArticleDetailView):
+    """The article as it will look on the site, drafts and scheduled ones included, for
+    office staff only; everyone else gets 404 (as for an article that does not exist)."""
+
+    def get_queryset(self):
+        return (
+            Article.objects.previewable_by(self.request.user)
+            .select_related("member", "project")
+            .prefetch_related("themes")
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(preview=True, **kwargs)
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        response["X-Robots-Tag"] = "noindex"
+        response["Cache-Control"] = "private, no-store"
+        return response

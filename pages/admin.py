@@ -3,12 +3,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from pages.models import ContactMessage, Page
+from core.revisions import ContentVersionAdmin
+from pages.models import BarrierReport, ContactMessage, Page
 from pages.services import contact_message_reply
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(ContentVersionAdmin):
     list_display = ["title", "slug", "updated_at"]
     search_fields = ["title", "lead", "body"]
     readonly_fields = ["slug", "updated_at"]
@@ -22,6 +23,20 @@ class PageAdmin(admin.ModelAdmin):
 
     def view_on_site(self, obj):
         return obj.get_absolute_url()
+
+
+@admin.register(BarrierReport)
+class BarrierReportAdmin(admin.ModelAdmin):
+    list_display = ["page", "created_at", "status", "email"]
+    list_filter = ["status", "created_at"]
+    list_editable = ["status"]
+    search_fields = ["page", "description", "email"]
+    date_hierarchy = "created_at"
+    readonly_fields = ["page", "description", "email", "created_at"]
+    fields = ["page", "description", "email", "created_at", "status", "note"]
+
+    def has_add_permission(self, request):
+        return False
 
 
 class DoneFilter(admin.SimpleListFilter):

@@ -38,7 +38,7 @@ class SearchForm(forms.Form):
         return len(typed) > MAX_QUERY_LENGTH
 
 
-class BarrierReportForm(forms.Form):
+class BarrierReportForm(PublicFormMixin, forms.Form):
     """The feedback route that BITV 2.0 asks for: anyone may report a barrier."""
 
     page = forms.CharField(

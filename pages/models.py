@@ -52,8 +52,39 @@ class Page(models.Model):
         return reverse(f"pages:{self.slug}")
 
     @property
+    def offers_barrier_report(self) -> bool:
+        return self.slug == self.Slug.ACCESSIBILITY
+
+    @property
     def meta_description(self) -> str:
         return self.description or self.lead
+
+
+class BarrierReport(models.Model):
+    """A barrier reported through "Barriere melden": stored first, then mailed to the office,
+    which works through the reports in the admin."""
+
+    class Status(models.TextChoices):
+        NEW = "neu", _("Neu")
+        IN_PROGRESS = "in-bearbeitung", _("In Bearbeitung")
+        DONE = "erledigt", _("Erledigt")
+
+    page = models.CharField(_("Wo ist die Barriere?"), max_length=300)
+    description = models.TextField(_("Beschreibung"), max_length=5000)
+    email = models.EmailField(_("E-Mail-Adresse"), blank=True)
+    created_at = models.DateTimeField(_("gemeldet am"), auto_now_add=True)
+    status = models.CharField(_("Stand"), max_length=20, choices=Status, default=Status.NEW)
+    note = models.TextField(
+        _("Notiz der Geschäftsstelle"), blank=True, help_text=_("Nur in der Verwaltung sichtbar.")
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("Barriere-Meldung")
+        verbose_name_plural = _("Barriere-Meldungen")
+
+    def __str__(self):
+        return f"{self.page[:60]} ({self.created_at:%d.%m.%Y})" if self.created_at else self.page
 
 
 class ContactMessageQuerySet(models.QuerySet):

@@ -25,7 +25,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordS
 from django.core.exceptions import EmptyResultSet
 from django.db import connection, models
 from django.db.models import Case, F, Func, Q, Value, When
-from django.db.models.functions import Cast, Coalesce, Concat, Greatest, Now, TruncDate
+from django.db.models.functions import Cast, Coalesce, Concat, Greatest, TruncDate
 from django.db.models.lookups import GreaterThan
 from django.urls import reverse
 from django.utils.html import escape
@@ -41,7 +41,13 @@ from inquiries.models import (
     Answer,
     Inquiry,
 )
-from knowledge.models import COLLECTION_SEARCH_VECTOR, ENTRY_SEARCH_VECTOR, Collection, Entry
+from knowledge.models import (
+    COLLECTION_SEARCH_VECTOR,
+    ENTRY_SEARCH_VECTOR,
+    Collection,
+    Entry,
+    collection_updated_at,
+)
 from members.models import MEMBER_SEARCH_VECTOR, Member
 from news.models import ARTICLE_SEARCH_VECTOR, Article
 from pages.models import PAGE_SEARCH_VECTOR, Page
@@ -101,8 +107,10 @@ class Source:
 def _inquiry_extra_match(query: SearchQuery) -> Q:
     """A published summary, or an answer, of an Abfrage the user may see."""
     answers = Answer.objects.alias(vector=ANSWER_SEARCH_VECTOR).filter(vector=query)
-    summaries = Inquiry.objects.alias(vector=INQUIRY_SUMMARY_SEARCH_VECTOR).filter(
-        vector=query, summary_published_at__lte=Now()
+    summaries = (
+        Inquiry.objects.with_published_summary()
+        .alias(vector=INQUIRY_SUMMARY_SEARCH_VECTOR)
+        .filter(vector=query)
     )
     return Q(pk__in=answers.values("inquiry")) | Q(pk__in=summaries.values("pk"))
 
@@ -157,7 +165,7 @@ SOURCES = (
         kind="projekt",
         label=_("Projekt"),
         plural=_("Projekte"),
-        rows=lambda user: Project.objects.all(),
+        rows=Project.objects.visible_to,
         vector=PROJECT_SEARCH_VECTOR,
         text=_snippet_text("lead", "description"),
         context=F("acronym"),
@@ -190,7 +198,7 @@ SOURCES = (
         rows=lambda user: Collection.objects.all(),
         vector=COLLECTION_SEARCH_VECTOR,
         text=_snippet_text("description"),
-        date=TruncDate("updated_at"),
+        date=TruncDate(collection_updated_at()),
         url=lambda hit: reverse("collections:detail", kwargs={"slug": hit.slug}),
     ),
     Source(

@@ -6,19 +6,27 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.mail import mail_send
-from pages.models import ContactMessage
+from pages.models import BarrierReport, ContactMessage
 
 
-def barrier_report_send(*, page: str, description: str, email: str = "") -> None:
-    """E-mail a reported barrier to the office; a given address becomes the reply-to."""
+@transaction.atomic
+def barrier_report_create(*, page: str, description: str, email: str = "") -> BarrierReport:
+    """Store a reported barrier, then e-mail it to the office through the queue; a given
+    address becomes the reply-to. The report is kept even if the mail never leaves."""
+    report = BarrierReport.objects.create(page=page, description=description, email=email)
     mail_send(
         EmailMessage(
             subject=f"Barriere gemeldet: {page[:80]}",
-            body=f"Seite: {page}\n\nBeschreibung:\n{description}\n\nAntwort an: {email or '(keine Adresse angegeben)'}\n",
+            body=(
+                f"Seite: {page}\n\nBeschreibung:\n{description}\n\n"
+                f"Antwort an: {email or '(keine Adresse angegeben)'}\n\n"
+                f"In der Verwaltung: {settings.SITE_URL}/verwaltung/pages/barrierreport/{report.pk}/change/\n"
+            ),
             to=[settings.OFFICE_EMAIL],
             reply_to=[email] if email else None,
         )
     )
+    return report
 
 
 @transaction.atomic

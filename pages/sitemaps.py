@@ -37,7 +37,7 @@ class ThemeSitemap(Sitemap):
 
 class ProjectSitemap(Sitemap):
     def items(self):
-        return Project.objects.all()
+        return Project.objects.visible_to(AnonymousUser())
 
 
 class ArticleSitemap(Sitemap):

@@ -1,25 +1,27 @@
 import json
 from pathlib import Path
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.decorators import method_decorator
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django.views.generic.edit import FormMixin
 
+from core.forms import PublicFormViewMixin
+from core.pagination import GracefulPaginationMixin
 from events.models import Event
 from members.models import Member, Person
 from news.models import Article
 from pages.forms import BarrierReportForm, SearchForm
 from pages.models import Page
 from pages.search import search
-from pages.services import barrier_report_send, contact_message_submit
+from pages.services import barrier_report_create, contact_message_submit
 
 # Efus's other national forums and DEFUS on LinkedIn: plain links, no embeds, no tracking.
 NETWORK_LINKS = json.loads((Path(__file__).parent / "data" / "network_links.json").read_text())
@@ -35,7 +37,10 @@ class HomeView(TemplateView):
         articles = Article.objects.visible_to(user).select_related("member")
         return super().get_context_data(
             member_counts=Member.objects.active_on(today).counts(),
-            events=Event.objects.visible_to(user).upcoming(today).select_related("series")[:5],
+            events=Event.objects.visible_to(user)
+            .upcoming(today)
+            .with_seats()
+            .select_related("series")[:5],
             office_news=articles.from_office()[:3],
             member_news=articles.from_members()[:6],
             network=NETWORK_LINKS,
@@ -54,40 +59,45 @@ class PageView(DetailView):
         return get_object_or_404(Page, slug=self.kwargs["slug"])
 
 
+class FormPostMixin:
+    """``post`` for a form below a page: valid -> ``form_valid``, else ``form_invalid``."""
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form()
+        if form.is_valid():
+            return self.form_valid(form)
+        return self.form_invalid(form)
+
+
 @method_decorator(login_not_required, name="dispatch")
-class ContactPageView(FormMixin, PageView):
+class ContactPageView(PublicFormViewMixin, FormPostMixin, FormMixin, PageView):
     """/kontakt/ and /ueber-uns/mitglied-werden/: the page, and a form to the office below it.
-    The URL conf passes the form class."""
+    The URL conf passes the form class; honeypot and per-address limit come from the shared
+    public-form mixins."""
 
     template_name = "pages/contact_page.html"
     form_class = None
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "request": self.request}
+    success_message = _(
+        "Danke! Ihre Nachricht ist bei der Geschäftsstelle angekommen. Eine "
+        "Bestätigung ist unterwegs; wir antworten in der Regel innerhalb einer Woche."
+    )
 
     def get_success_url(self):
         return f"{self.request.path}#nachricht"
 
+    def throttle_scope(self) -> str:
+        return self.get_form_class().__name__  # contact and membership count on their own
+
     def post(self, request, *args, **kwargs):
         self.object = self.get_object()
-        form = self.get_form()
-        if form.is_spam:
-            return self._sent()
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form), status=400)
-        contact_message_submit(**form.submission_data())
-        form.submission_record()
-        return self._sent()
+        return super().post(request, *args, **kwargs)
 
-    def _sent(self):
-        messages.success(
-            self.request,
-            _(
-                "Danke! Ihre Nachricht ist bei der Geschäftsstelle angekommen. Eine "
-                "Bestätigung ist unterwegs; wir antworten in der Regel innerhalb einer Woche."
-            ),
-        )
-        return redirect(self.get_success_url())
+    def form_valid(self, form):
+        contact_message_submit(**form.submission_data())
+        return self.form_success()
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -99,7 +109,7 @@ class TeamView(PageView):
 
 
 @method_decorator(login_not_required, name="dispatch")
-class SearchView(ListView):
+class SearchView(GracefulPaginationMixin, ListView):
     """The site search: everything the visitor may see, one page of hits at a time."""
 
     template_name = "pages/search.html"
@@ -110,31 +120,25 @@ class SearchView(ListView):
         self.form.is_valid()  # an invalid kind is dropped; the query is always usable
         return search(self.form.query, self.request.user, kind=self.form.kind)
 
-    def paginate_queryset(self, queryset, page_size):
-        """A page number past the end shows the last page, one that is no number the first."""
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get("page"))
-        return paginator, page, page.object_list, page.has_other_pages()
-
     def get_context_data(self, **kwargs):
         return super().get_context_data(form=self.form, results=self.object_list, **kwargs)
 
 
 @method_decorator(login_not_required, name="dispatch")
-class BarrierReportView(FormView):
+class BarrierReportView(PublicFormViewMixin, FormView):
     form_class = BarrierReportForm
     template_name = "pages/barrier_report.html"
+    success_url = reverse_lazy("pages:barrierefreiheit")
+    success_message = _(
+        "Danke! Ihre Meldung ist gespeichert und wird an die Geschäftsstelle verschickt. Wir "
+        "antworten innerhalb von zwei Wochen, wenn Sie eine E-Mail-Adresse angegeben haben."
+    )
 
     def form_valid(self, form):
-        barrier_report_send(**form.cleaned_data)
-        messages.success(
-            self.request,
-            _(
-                "Danke! Ihre Meldung ist bei der Geschäftsstelle angekommen. Wir antworten "
-                "innerhalb von zwei Wochen, wenn Sie eine E-Mail-Adresse angegeben haben."
-            ),
+        barrier_report_create(
+            **{name: form.cleaned_data[name] for name in ("page", "description", "email")}
         )
-        return redirect("pages:barrierefreiheit")
+        return self.form_success()
 
 
 @login_not_required

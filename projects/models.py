@@ -2,6 +2,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.access import has_office_access
 from core.fields import RichTextField, search_indexes, search_vector
 from themes.models import Theme
 
@@ -11,8 +12,28 @@ PROJECT_SEARCH_VECTOR = search_vector(
 )
 
 
+class ProjectQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Project.Status.PUBLISHED)
+
+    def visible_to(self, user):
+        """Projects are public once released; drafts are nobody's but the office's."""
+        return self.published()
+
+    def previewable_by(self, user):
+        """Every project, drafts included, for office staff who may view projects in the
+        admin; none for anyone else."""
+        if has_office_access(user) and user.has_perm("projects.view_project"):
+            return self.all()
+        return self.none()
+
+
 class Project(models.Model):
     """A project DEFUS runs or takes part in (COSECUR, PanReflex, LegiNot, Pufii, …)."""
+
+    class Status(models.TextChoices):
+        DRAFT = "entwurf", _("Entwurf")
+        PUBLISHED = "veroeffentlicht", _("Veröffentlicht")
 
     title = models.CharField(_("Titel"), max_length=250)
     acronym = models.CharField(_("Kurzname"), max_length=40, help_text=_("z. B. „PanReflex“."))
@@ -34,6 +55,15 @@ class Project(models.Model):
     lead = models.TextField(_("Kurzbeschreibung"))
     description = RichTextField(_("Beschreibung"), blank=True)
     themes = models.ManyToManyField(Theme, blank=True, verbose_name=_("Themen"))
+    status = models.CharField(
+        _("Status"),
+        max_length=20,
+        choices=Status,
+        default=Status.PUBLISHED,
+        help_text=_("Ein Entwurf erscheint nirgends auf der Website, nur in der Vorschau."),
+    )
+
+    objects = ProjectQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Projekt")
@@ -54,6 +84,18 @@ class Project(models.Model):
 
     def get_absolute_url(self):
         return reverse("projects:detail", kwargs={"slug": self.slug})
+
+    def get_preview_url(self):
+        return reverse("projects:preview", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def publication_state(self) -> str:
+        """„Entwurf“ or „veröffentlicht“ (a finished project stays on the site)."""
+        return str(_("veröffentlicht") if self.is_published else _("Entwurf"))
 
     @property
     def effective_end(self):

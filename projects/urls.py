@@ -6,4 +6,5 @@ app_name = "projects"
 urlpatterns = [
     path("", views.ProjectListView.as_view(), name="list"),
     path("<slug:slug>/", views.ProjectDetailView.as_view(), name="detail"),
+    path("<slug:slug>/vorschau/", views.ProjectPreviewView.as_view(), name="preview"),
 ]

@@ -15,6 +15,9 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, connections
 from django.test.testcases import LiveServerThread
 
+# The demo logins of README.md (demo/data/members.toml): the browser tests hold the demo to them.
+DEMO_PASSWORD = "DEFUS-demo-2026"
+DEMO_TOTP_SECRET = "DEFUSGESCHAEFTSSTELLEHANNOVERXYZ"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -3,9 +3,10 @@ import importlib
 import os
 
 import pytest
+from asgiref.local import Local
 from django.apps import apps as django_apps
-from django.contrib.auth.models import Permission
-from django.core.cache import cache
+from django.contrib.auth.models import AnonymousUser, Permission
+from django.core.cache import caches
 
 from members.services import office_group_sync
 from tests.factories import MemberFactory, UserFactory
@@ -27,17 +28,86 @@ def fast_password_hashing():
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+QUEUED_TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "OPTIONS": {"id_function": "core.schedule.task_id"},
+    }
+}
+
+
+def tasks_configure(config: dict) -> None:
+    """Switch django.tasks to ``config``; its handler caches the backends otherwise."""
+    from django.conf import settings
+    from django.tasks import task_backends
+
+    settings.TASKS = config
+    task_backends._settings = None
+    task_backends.__dict__.pop("settings", None)
+    task_backends._connections = Local(task_backends.thread_critical)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def immediate_tasks():
+    """Tests run queued tasks at once (mail then lands in ``mailoutbox`` after the commit);
+    ``task_queue`` puts them into the database queue instead, as in production."""
+    tasks_configure(IMMEDIATE_TASKS)
+
+
+@pytest.fixture
+def task_queue(db):
+    """The real queue in PostgreSQL; ``tests.conftest.worker_run()`` works it off in-process."""
+    tasks_configure(QUEUED_TASKS)
+    yield
+    tasks_configure(IMMEDIATE_TASKS)
+
+
+def worker_run() -> int:
+    """Run every task that is due now, as the worker's loop does (`manage.py worker`, without
+    its connection handling, which would close the test's transaction); return how many ran."""
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    worker = Worker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test",
+        excluded_queue_names=[],
+    )
+    while (task_result := DBTaskResult.objects.ready().get_locked()) is not None:
+        task_result.claim(worker.worker_id)
+        worker.run_task(task_result)
+    return worker._run_tasks
+
+
 # Playwright's sync API runs an event loop in the test thread; the ORM calls of the tests
 # themselves are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(autouse=True)
-def empty_cache():
-    """Rate limits and used one-time codes live in the cache: every test starts without."""
-    cache.clear()
+def empty_cache(request):
+    """Rate limits and used one-time codes live in the cache: every test starts without.
+    The shared cache is a database table, so only tests with the database can touch it."""
+    marker = request.node.get_closest_marker("django_db")
+    aliases = ["pages"]
+    if marker or {"db", "transactional_db"} & set(request.fixturenames):
+        transactional = "transactional_db" in request.fixturenames or (
+            marker is not None and marker.kwargs.get("transaction")
+        )
+        request.getfixturevalue("transactional_db" if transactional else "db")
+        aliases.append("default")
+    for alias in aliases:
+        caches[alias].clear()
     yield
-    cache.clear()
+    # The shared cache is a table: what a test wrote there goes with its transaction (or is
+    # cleared before the next test); clearing it here would fail after a failed query.
+    caches["pages"].clear()
 
 
 @pytest.fixture
@@ -64,7 +134,8 @@ def former_member_user(db):
 
 @pytest.fixture
 def staff_user(db):
-    """Office staff: in the office group, not superuser, with an authenticator app."""
+    """Office staff: in the office group, not superuser, with an authenticator app (the
+    factory activates one for staff)."""
     user = UserFactory(email="buero@defus.example", member=None, is_staff=True)
     user.groups.add(office_group_sync())
     return user
@@ -75,14 +146,41 @@ def superuser(db):
     return UserFactory(email="admin@defus.example", member=None, is_staff=True, is_superuser=True)
 
 
-@pytest.fixture(params=["anonymous", "member", "staff"])
-def visitor(request, client):
-    """The same request as an anonymous visitor, a member and office staff."""
-    if request.param != "anonymous":
-        user = request.getfixturevalue(f"{request.param}_user")
-        client.force_login(user)
-    client.kind = request.param
+@pytest.fixture
+def staff_without_second_factor(db):
+    """Office staff who has not activated an authenticator app yet: until then the account
+    counts as an anonymous visitor everywhere except for setting the app up."""
+    user = UserFactory(email="neu@defus.example", member=None, is_staff=True, totp=False)
+    user.groups.add(office_group_sync())
+    return user
+
+
+USERS = {
+    "member": "member_user",
+    "former_member": "former_member_user",
+    "staff": "staff_user",
+    "staff_without_second_factor": "staff_without_second_factor",
+}
+
+
+def client_as(request, client, kind: str):
+    """``client`` logged in as ``kind``; ``client.has_access`` says whether members' content
+    is theirs to see, ``client.anonymous`` whether they count as an anonymous visitor."""
+    client.user = AnonymousUser()
+    if kind != "anonymous":
+        client.user = request.getfixturevalue(USERS[kind])
+        client.force_login(client.user)
+    client.kind = kind
+    client.has_access = kind in ("member", "staff")
+    client.anonymous = kind in ("anonymous", "staff_without_second_factor")
     return client
+
+
+@pytest.fixture(params=["anonymous", "member", "staff", "staff_without_second_factor"])
+def visitor(request, client):
+    """The same request as an anonymous visitor, a member, office staff, and office staff
+    without a second factor (who must get what an anonymous visitor gets)."""
+    return client_as(request, client, request.param)
 
 
 def permission(codename: str) -> Permission:
@@ -105,6 +203,7 @@ def standing_content_create() -> None:
     them, so tests that need them after such a test call this (idempotent)."""
     for app, migration, function in [
         ("pages", "0002_standing_pages", "create_pages"),
+        ("pages", "0004_datenschutz_registrations", "add_registrations"),
         ("themes", "0002_focus_areas", "create_themes"),
     ]:
         module = importlib.import_module(f"{app}.migrations.{migration}")

@@ -160,3 +160,132 @@ class DocumentFactory(factory.django.DjangoModelFactory):
     file = factory.django.FileField(filename="protokoll.pdf", data=b"%PDF-1.4\n%EOF\n")
     date = datetime.date(2024, 9, 20)
     visibility = "mitglieder"
+
+
+# registrations ------------------------------------------------------------------------------
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    """A confirmed registration with a seat; pass ``status`` for others."""
+
+    class Meta:
+        model = "registrations.Registration"
+
+    event = factory.SubFactory(EventFactory, registration_mode="portal")
+    name = factory.Sequence(lambda n: f"Teilnehmerin {n}")
+    email = factory.Sequence(lambda n: f"teilnahme{n}@stadt.example")
+    organisation = "Stadt Essen"
+    status = "angemeldet"
+    queued_at = factory.LazyFunction(timezone.now)
+
+
+# activities: the office's record and the Leitgedanken ----------------------------------------
+
+
+class ExchangeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "activities.Exchange"
+
+    topic = factory.Sequence(lambda n: f"Austausch mit der Stadt Musterstadt {n}")
+    held_on = datetime.date(2031, 3, 12)
+    mode = "online"
+
+
+class BodyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "activities.Body"
+
+    name = factory.Sequence(lambda n: f"Fachbeirat Prävention {n}")
+    defus_role = "Mitglied des Fachbeirats"
+    person = "Anna Rau"
+
+
+class BodyMeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "activities.BodyMeeting"
+
+    body = factory.SubFactory(BodyFactory)
+    held_on = datetime.date(2031, 5, 6)
+
+
+class ContributionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "activities.Contribution"
+
+    event_title = factory.Sequence(lambda n: f"Fachtag Sicherheit im Quartier {n}")
+    held_on = datetime.date(2031, 6, 3)
+    place = "Kassel"
+
+
+class MediaInquiryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "activities.MediaInquiry"
+
+    outlet = factory.Sequence(lambda n: f"Stadtradio {n}")
+    format = "radio"
+    topic = "Sicherheit auf öffentlichen Plätzen"
+    received_on = datetime.date(2031, 2, 10)
+    published_on = datetime.date(2031, 2, 14)
+    person = "Anna Rau"
+    outcome = "gegeben"
+
+
+class PublicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "activities.Publication"
+
+    authors = "Anna Rau"
+    title = factory.Sequence(lambda n: f"Kommunale Prävention heute, Teil {n}")
+    venue = "der gemeinderat"
+    issue = "05/2031"
+    year = 2031
+    status = "erschienen"
+    dated_on = datetime.date(2031, 5, 1)
+
+
+class EfusEventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "activities.EfusEvent"
+
+    title = factory.Sequence(lambda n: f"Efus-Generalversammlung {n}")
+    starts_on = datetime.date(2031, 6, 24)
+    city = "Lissabon"
+
+
+class EfusProjectFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "activities.EfusProject"
+
+    name = factory.Sequence(lambda n: f"SAFEPLACE{n}")
+    starts_on = datetime.date(2030, 1, 1)
+    status = "laufend"
+
+
+class FundingApplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "activities.FundingApplication"
+
+    call = factory.Sequence(lambda n: f"Resiliente Innenstädte {n}")
+    funding_line = "ISFP"
+    submitted_on = datetime.date(2031, 4, 1)
+    status = "ausstehend"
+
+
+class GuidelineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "activities.Guideline"
+
+    title = factory.Sequence(lambda n: f"Leitgedanken zur Sicherheit im Nachtleben {n}")
+    slug = factory.Sequence(lambda n: f"leitgedanken-{n}")
+    text = "<p>Gemeinsame Leitgedanken der Mitgliedsstädte.</p>"
+    adopted_on = datetime.date(2024, 9, 20)
+
+
+class GuidelineSignatureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "activities.GuidelineSignature"
+
+    guideline = factory.SubFactory(GuidelineFactory)
+    member = factory.SubFactory(MemberFactory)
+    status = "unterzeichnet"
+    signed_on = datetime.date(2024, 11, 4)

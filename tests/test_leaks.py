@@ -19,6 +19,7 @@ from tests.factories import (
     EventFactory,
     InquiryFactory,
     MemberFactory,
+    RegistrationFactory,
 )
 from themes.models import Theme
 
@@ -74,18 +75,38 @@ def secrets(member):
     DocumentFactory(title="Leitgedanken marginalisierte Gruppen", visibility="oeffentlich")
     # Public neighbours, so that lists, pages and feeds are not empty.
     ArticleFactory(title="Öffentliche Meldung", member=member)
-    EventFactory(title="Öffentlicher Termin", starts_on=today + datetime.timedelta(days=2))
+    webinar = EventFactory(
+        title="Öffentlicher Termin",
+        starts_on=today + datetime.timedelta(days=2),
+        registration_mode="portal",
+        registration_audience="alle",
+        capacity=30,
+        online_link=f"https://konferenz.example/{SECRET}",
+    )
+    RegistrationFactory(event=webinar, name=f"{SECRET} Teilnehmerin")
     meeting = EventFactory(
         title="Mitgliedertreffen",
         audience="mitglieder",
         starts_on=today + datetime.timedelta(days=9),
+        registration_mode="extern",
+        registration_url=f"https://anmeldung.example/{SECRET}",
     )
     DocumentFactory(title=f"{SECRET} Protokoll", event=meeting)
     DocumentFactory(title="Öffentliche Einladung", event=meeting, visibility="oeffentlich")
 
 
-def test_an_anonymous_crawler_never_meets_members_content(secrets):
-    pages = crawl(Client(), START)
+@pytest.fixture(params=["anonymous", "staff_without_second_factor"])
+def outsider(request):
+    """An anonymous visitor, and office staff who logged in with the password only and has
+    not set up the authenticator app yet: both must meet nothing for members."""
+    client = Client()
+    if request.param != "anonymous":
+        client.force_login(request.getfixturevalue(request.param))
+    return client
+
+
+def test_an_anonymous_crawler_never_meets_members_content(secrets, outsider):
+    pages = crawl(outsider, START)
     assert len(pages) > 30
     for reached in ["/aktuelles/", "/termine/", "/wissen/", "/mitglieder/"]:
         assert any(path.startswith(reached) and path != reached for path in pages), reached
@@ -105,14 +126,18 @@ def test_a_member_crawler_does_meet_it(secrets, client, member_user):
 
 
 def test_members_files_send_anonymous_visitors_to_the_login_and_public_files_are_served(
-    secrets,
+    secrets, outsider
 ):
     from documents.models import Document
 
-    client = Client()
     for document in Document.objects.all():
-        response = client.get(document.get_absolute_url())
-        expected = 200 if document.visibility == "oeffentlich" else 302
+        response = outsider.get(document.get_absolute_url())
+        if document.visibility == "oeffentlich":
+            expected = 200
+        elif "_auth_user_id" in outsider.session:  # logged in, second factor missing
+            expected = 404
+        else:  # anonymous: to the login first, whether or not the file exists
+            expected = 302
         assert response.status_code == expected, document.title
         if expected == 302:
             assert response["Location"].startswith("/konto/login/?next=/dokumente/")

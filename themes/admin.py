@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from core.revisions import ContentVersionAdmin
 from themes.models import Theme
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
+class ThemeAdmin(ContentVersionAdmin):
     list_display = ["title", "parent", "position"]
     list_filter = ["parent"]
     list_select_related = ["parent"]

@@ -43,6 +43,7 @@ def production_env(page_cache: bool) -> dict:
         "DJANGO_PAGE_CACHE_SECONDS": "30" if page_cache else "0",
         "DJANGO_LOG_LEVEL": "WARNING",
         "EMAIL_URL": "console:",
+        "DJANGO_SITE_URL": "http://127.0.0.1:8000",
         "DATABASE_URL": devdb.url(),
     }
 

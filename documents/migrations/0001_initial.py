@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
                 ('title', models.CharField(max_length=250, verbose_name='Titel')),
                 ('kind', models.CharField(choices=[('protokoll', 'Protokoll'), ('praesentation', 'Präsentation'), ('dokumentation', 'Dokumentation'), ('sonstiges', 'Sonstiges')], default='sonstiges', max_length=20, verbose_name='Art')),
                 ('description', models.TextField(blank=True, verbose_name='Beschreibung')),
-                ('file', documents.models.DocumentFileField(help_text='PDF, Word (.docx), Excel (.xlsx), PowerPoint (.pptx), OpenDocument-Text (.odt) oder ein Bild (.png, .jpg, .webp).', max_length=255, storage=core.files.protected_storage, upload_to=documents.models.document_upload_to, validators=[core.uploads.validate_document_file], verbose_name='Datei')),
+                ('file', documents.models.DocumentFileField(help_text='Erlaubt sind PDF, Word (.docx), Excel (.xlsx), PowerPoint (.pptx), OpenDocument-Text (.odt) und Bilder (.png, .jpg, .webp).', max_length=255, storage=core.files.protected_storage, upload_to=documents.models.document_upload_to, validators=[core.uploads.validate_document_file], verbose_name='Datei')),
                 ('date', models.DateField(default=django.utils.timezone.localdate, verbose_name='Datum')),
                 ('visibility', models.CharField(choices=[('oeffentlich', 'öffentlich'), ('mitglieder', 'nur für Mitglieder')], default='mitglieder', max_length=12, verbose_name='Sichtbarkeit')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='hochgeladen am')),

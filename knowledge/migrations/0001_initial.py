@@ -31,7 +31,6 @@ class Migration(migrations.Migration):
                 ('slug', models.SlugField(max_length=200, unique=True, verbose_name='Kurzadresse')),
                 ('description', models.TextField(help_text='Öffentlich sichtbar, auch für Nicht-Mitglieder.', verbose_name='Beschreibung')),
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='angelegt am')),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, help_text='Wann zuletzt ein Eintrag hinzukam.', verbose_name='zuletzt ergänzt am')),
                 ('theme', models.ForeignKey(help_text='Ein Themenschwerpunkt oder ein Thema darunter.', on_delete=django.db.models.deletion.PROTECT, related_name='collections', to='themes.theme', verbose_name='Thema')),
             ],
             options={

@@ -156,7 +156,8 @@ def test_office_accepts_late_answers(asked, network, client):
     asked.refresh_from_db()
     client.force_login(network["koeln"])
     response = client.post(asked.get_absolute_url(), {"text": "Verspätet, aber vollständig."})
-    assert response.status_code == 302
+    assert response.status_code == 400  # refused, the typed text shown back to copy
+    assert "Verspätet, aber vollständig." in response.text
     assert not Answer.objects.exists()
     Inquiry.objects.filter(pk=asked.pk).update(late_answers_until=TODAY() + DAY)
     page = client.get(asked.get_absolute_url())

@@ -1,11 +1,11 @@
 import pytest
 
+from tests.conftest import client_as
 
-@pytest.fixture(params=["anonymous", "member", "former_member", "staff"])
+
+@pytest.fixture(
+    params=["anonymous", "member", "former_member", "staff", "staff_without_second_factor"]
+)
 def everyone(request, client):
     """The `visitor` fixture, plus a user of a member that has left."""
-    if request.param != "anonymous":
-        client.force_login(request.getfixturevalue(f"{request.param}_user"))
-    client.kind = request.param
-    client.has_access = request.param in ("member", "staff")
-    return client
+    return client_as(request, client, request.param)

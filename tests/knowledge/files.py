@@ -3,7 +3,7 @@
 import io
 import zipfile
 
-from demo.knowledge import minimal_pdf
+from demo.pdf import minimal_pdf
 
 
 def zip_container(*names: str, mimetype: str | None = None) -> bytes:

@@ -325,8 +325,7 @@ def test_members_and_staff_add_a_link(request, client, collection, kind):
     assert entry.tags == ["Aktionsplan", "Nürnberg"]
     assert entry.date == datetime.date(2024, 9, 1)
     assert entry.added_by == user and entry.added_at >= before
-    collection.refresh_from_db()
-    assert collection.updated_at == entry.added_at
+    assert Collection.objects.with_updated_at().get().updated_at == entry.added_at
 
 
 def test_a_member_shares_a_document(client, member_user, collection):
@@ -418,16 +417,16 @@ def test_a_member_adds_a_note(client, member_user, collection):
     assert (entry.kind, entry.url, entry.document) == ("notiz", "", None)
 
 
-def test_adding_an_entry_marks_the_collection_as_changed_in_the_service(member_user, collection):
-    collection.updated_at = LONG_AGO
-    collection.save()
+def test_a_collection_changes_when_an_entry_is_added_and_only_then(member_user, collection):
+    collection.entries.all().delete()
+    Collection.objects.filter(pk=collection.pk).update(created_at=LONG_AGO)
     collection.refresh_from_db()
-    assert collection.updated_at == LONG_AGO, "saving the collection itself changes nothing"
+    collection.save()  # saving the collection itself is no change of its content
+    assert Collection.objects.with_updated_at().get().updated_at == LONG_AGO
     entry = entry_add(
         collection=collection, user=member_user, kind="notiz", title="Hinweis", description="…"
     )
-    collection.refresh_from_db()
-    assert collection.updated_at == entry.added_at > LONG_AGO
+    assert Collection.objects.with_updated_at().get().updated_at == entry.added_at > LONG_AGO
 
 
 def test_entries_check_their_kind_in_the_database(collection):
@@ -456,8 +455,6 @@ def test_office_sees_collections_in_the_admin(
 
 
 def test_office_adds_an_entry_in_the_admin(client, staff_user, collection):
-    collection.updated_at = LONG_AGO
-    collection.save()
     client.force_login(staff_user)
     url = f"/verwaltung/knowledge/collection/{collection.pk}/change/"
     data = {
@@ -480,8 +477,7 @@ def test_office_adds_an_entry_in_the_admin(client, staff_user, collection):
     assert response.status_code == 302, response.context["inline_admin_formsets"][0].formset.errors
     entry = Entry.objects.get()
     assert entry.added_by == staff_user
-    collection.refresh_from_db()
-    assert collection.updated_at == entry.added_at
+    assert Collection.objects.with_updated_at().get().updated_at == entry.added_at
 
 
 def test_members_cannot_reach_the_admin(client, member_user):

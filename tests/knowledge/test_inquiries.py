@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
@@ -68,7 +69,7 @@ def test_member_area_pages_send_anonymous_visitors_to_the_login_and_back(client,
 
 
 def test_member_area_pages_are_open_to_members_and_staff(visitor, inquiry):
-    if visitor.kind == "anonymous":
+    if visitor.anonymous:
         return
     for url in page_urls(inquiry):
         assert visitor.get(url).status_code == 200, url
@@ -99,8 +100,11 @@ def test_attachment_sends_anonymous_visitors_to_the_login_like_an_unknown_one(cl
 
 def test_attachment_is_served_privately_to_members_and_staff(visitor, attachment):
     response = visitor.get(attachment.get_absolute_url())
-    if visitor.kind == "anonymous":
+    if visitor.kind == "anonymous":  # to the login first (LoginFirstMiddleware)
         assert response.status_code == 302
+        return
+    if visitor.anonymous:  # staff without a second factor: as if there were no file
+        assert response.status_code == 404
         return
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == PDF
@@ -304,9 +308,11 @@ def test_no_answering_or_editing_after_the_deadline(client, member_user, inquiry
     text = client.get(inquiry.get_absolute_url()).text
     assert "Antworten lassen sich nicht mehr geben oder ändern" in text
     assert 'name="text"' not in text
-    response = client.post(inquiry.get_absolute_url(), {"text": "Neue Antwort"}, follow=True)
+    response = client.post(inquiry.get_absolute_url(), {"text": "Neue Antwort"})
+    assert response.status_code == 400
     assert "Die Frist ist am" in response.text and "abgelaufen" in response.text
     assert Answer.objects.get(inquiry=inquiry).text == "Alte Antwort"
+    assert not inquiry.may_be_answered_by(member_user)
     with pytest.raises(ValidationError, match="abgelaufen"):
         answer_save(inquiry=inquiry, user=member_user, text="Neue Antwort", files=[])
 
@@ -359,13 +365,16 @@ def test_answer_carries_attachments_and_they_can_be_removed(client, member_user,
             SimpleUploadedFile("falsch.pdf", b"<html>nein</html>"),
             "„falsch.pdf“: Der Inhalt passt nicht zur Endung „.pdf“",
         ),
-        (SimpleUploadedFile("gross.pdf", PDF + b"0" * 2048), "erlaubt sind höchstens 1,0 KB."),
+        (
+            SimpleUploadedFile("gross.pdf", PDF + b"0" * 2 * 1024 * 1024),
+            "erlaubt sind höchstens 1,0 MB.",
+        ),
     ],
 )
 def test_rejected_attachment_gets_a_german_message_and_keeps_the_text(
     client, member_user, inquiry, settings, upload, message
 ):
-    settings.ANSWER_ATTACHMENT_MAX_SIZE = 1024
+    settings.ANSWER_ATTACHMENT_MAX_MB = 1
     client.force_login(member_user)
     response = client.post(
         inquiry.get_absolute_url(), {"text": "Mein sorgfältiger Text", "attachments": [upload]}
@@ -487,6 +496,65 @@ def test_deadline_must_lie_in_the_future_and_the_input_is_kept(client, member_us
     assert 'value="Alkoholkonsumverbote am Bahnhof"' in response.text
     assert "Welche Regeln gelten bei Ihnen?</textarea>" in response.text
     assert not Inquiry.objects.exists()
+
+
+def test_answer_typed_after_the_deadline_is_shown_back_not_thrown_away(
+    client, member_user, inquiry
+):
+    """Issue 8, finding 7: the page was open before midnight, the answer is sent after."""
+    client.force_login(member_user)
+    assert 'name="text"' in client.get(inquiry.get_absolute_url()).text
+    Inquiry.objects.filter(pk=inquiry.pk).update(deadline=TODAY() - DAY)
+    typed = "In Essen gilt seit 2023 eine Dienstanweisung für Bodycams im Ordnungsdienst."
+    response = client.post(inquiry.get_absolute_url(), {"text": typed})
+    assert response.status_code == 400
+    assert f"{typed}</textarea>" in response.text
+    assert f"Die Frist ist am {(TODAY() - DAY):%d.%m.%Y} abgelaufen" in response.text
+    assert "Ihr Text ist nicht gespeichert" in response.text
+    assert not Answer.objects.exists()
+    # An empty form after the deadline says why, too.
+    response = client.post(inquiry.get_absolute_url(), {"text": ""})
+    assert "abgelaufen" in response.text
+
+
+def test_may_be_answered_by_is_the_one_rule(
+    inquiry, member_user, staff_user, staff_without_second_factor, former_member_user
+):
+    assert inquiry.may_be_answered_by(member_user)
+    assert not inquiry.may_be_answered_by(member_user, today=inquiry.deadline + DAY)
+    assert inquiry.may_be_answered_by(member_user, today=inquiry.deadline)
+    for user in [staff_user, staff_without_second_factor, former_member_user, AnonymousUser()]:
+        assert not inquiry.may_be_answered_by(user), user
+    inquiry.asked_by_member = member_user.member
+    assert "eigene Abfrage" in inquiry.answer_refusal(member_user)
+
+
+@pytest.mark.parametrize("deadline", ["9999-12-31", "2999-01-01", "+1y+1d"])
+def test_deadline_at_most_a_year_ahead_and_the_input_is_kept(client, member_user, deadline):
+    if deadline == "+1y+1d":
+        deadline = (TODAY() + 367 * DAY).isoformat()
+    client.force_login(member_user)
+    response = client.post(
+        "/mitgliederbereich/abfragen/neu/",
+        {"title": "Bodycams", "context": "Welche Regeln gelten bei Ihnen?", "deadline": deadline},
+    )
+    assert response.status_code == 200
+    latest = (TODAY() + 366 * DAY).strftime("%d.%m.%Y")
+    assert (
+        f"Die Frist darf höchstens ein Jahr nach der Abfrage liegen, also spätestens am {latest}"
+        in response.text
+    )
+    assert 'value="Bodycams"' in response.text
+    assert not Inquiry.objects.exists()
+    with pytest.raises(ValidationError, match="höchstens ein Jahr"):
+        inquiry_ask(user=member_user, member=member_user.member, title="Bodycams",
+                    context="Regeln?", deadline=datetime.date(9999, 12, 31))  # fmt: skip
+
+
+def test_deadline_bound_holds_in_the_admin_too(inquiry):
+    inquiry.deadline = datetime.date(9999, 12, 31)
+    with pytest.raises(ValidationError, match="höchstens ein Jahr"):
+        inquiry.full_clean()
 
 
 def test_invalid_deadline_gets_a_german_message(client, member_user):

@@ -7,7 +7,7 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.contrib.auth import SESSION_KEY
 from django.core.exceptions import ValidationError
-from django.test import RequestFactory
+from django.test import RequestFactory, TestCase
 from django.utils import timezone
 
 from members.models import User
@@ -38,7 +38,9 @@ def invitation_link(mail) -> str:
 
 
 def invite(user):
-    user_invite(user=user, request=RequestFactory().get("/verwaltung/"))
+    """Invite as the admin does; the mail leaves after the commit."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        user_invite(user=user, request=RequestFactory().get("/verwaltung/"))
 
 
 # Login
@@ -113,8 +115,11 @@ def test_nobody_can_sign_up(client):
 # Password reset
 
 
-def test_password_reset_by_email_sets_a_new_password(client, member_user, mailoutbox):
-    response = client.post("/konto/password/reset/", {"email": member_user.email})
+def test_password_reset_by_email_sets_a_new_password(
+    client, member_user, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/konto/password/reset/", {"email": member_user.email})
     assert response["Location"] == "/konto/password/reset/done/"
     assert len(mailoutbox) == 1
     assert mailoutbox[0].subject == "[DEFUS] E-Mail zum Zurücksetzen des Passworts"
@@ -257,41 +262,43 @@ def test_invitation_only_for_accounts_without_password_and_with_access(
 
 
 def test_office_creating_an_account_in_the_admin_sends_the_invitation(
-    client, staff_user, member, mailoutbox
+    client, staff_user, member, mailoutbox, django_capture_on_commit_callbacks
 ):
     client.force_login(staff_user)
-    response = client.post(
-        "/verwaltung/members/user/add/",
-        {
-            "email": "Neu@Essen.example",
-            "first_name": "Nele",
-            "last_name": "Neu",
-            "member": member.pk,
-        },
-        follow=True,
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/verwaltung/members/user/add/",
+            {
+                "email": "Neu@Essen.example",
+                "first_name": "Nele",
+                "last_name": "Neu",
+                "member": member.pk,
+            },
+            follow=True,
+        )
     assert response.status_code == 200
     user = User.objects.get(email="neu@essen.example")
     assert not user.has_usable_password()
     assert [mail.to for mail in mailoutbox] == [["neu@essen.example"]]
-    assert "Eine Einladung wurde per E-Mail verschickt." in response.text
+    assert "Eine Einladung wird per E-Mail verschickt." in response.text
 
 
 def test_office_sends_invitations_again_with_the_admin_action(
-    client, staff_user, member, member_user, mailoutbox
+    client, staff_user, member, member_user, mailoutbox, django_capture_on_commit_callbacks
 ):
     waiting = UserFactory.create_batch(2, member=member, password="!")
     client.force_login(staff_user)
-    response = client.post(
-        "/verwaltung/members/user/",
-        {
-            "action": "send_invitation",
-            "_selected_action": [user.pk for user in [*waiting, member_user]],
-        },
-        follow=True,
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/verwaltung/members/user/",
+            {
+                "action": "send_invitation",
+                "_selected_action": [user.pk for user in [*waiting, member_user]],
+            },
+            follow=True,
+        )
     assert sorted(mail.to[0] for mail in mailoutbox) == sorted(user.email for user in waiting)
-    assert "2 Einladungen wurden per E-Mail verschickt." in response.text
+    assert "2 Einladungen werden per E-Mail verschickt." in response.text
     assert "Keine Einladung an mitglied@stadt.example: Das Konto hat bereits" in response.text
 
 
@@ -461,6 +468,51 @@ def test_people_cannot_add_login_addresses_themselves(visitor):
     if visitor.kind == "anonymous":
         assert response["Location"] == "/konto/login/?next=/konto/email/"
         return
+    if visitor.kind == "staff_without_second_factor":
+        assert response["Location"] == "/konto/2fa/totp/activate/"
+        return
     assert "Ändern kann sie die Geschäftsstelle" in response.text
     visitor.post("/konto/email/", {"action_add": "", "email": "zweite@stadt.example"})
     assert not EmailAddress.objects.filter(email="zweite@stadt.example").exists()
+
+
+def test_staff_without_authenticator_app_counts_as_anonymous_on_public_pages(
+    client, staff_without_second_factor, member
+):
+    """The bypass of the audit (issue 8, finding 1): logged in with the password only, the
+    office account met members' content on every page that needs no login."""
+    from tests.factories import ContactPersonFactory, DocumentFactory, EventFactory
+
+    ContactPersonFactory(member=member, name="Christian Kromberg")
+    document = DocumentFactory(title="Vertrauliches Protokoll")
+    EventFactory(title="Sitzung des Vorstands", slug="vorstand", audience="intern")
+    client.force_login(staff_without_second_factor)
+    assert client.get(document.get_absolute_url()).status_code == 404
+    assert client.get("/termine/vorstand/").status_code == 404
+    assert "Christian Kromberg" not in client.get("/mitglieder/essen/").text
+    assert "Vertrauliches Protokoll" not in client.get("/suche/?q=Protokoll").text
+    for path in ["/verwaltung/", "/mitgliederbereich/", "/mitgliederbereich/abfragen/"]:
+        assert client.get(path)["Location"] == "/konto/2fa/totp/activate/", path
+    assert not staff_without_second_factor.has_member_access
+    assert UserFactory(member=None, is_staff=True).has_member_access  # with the app
+
+
+def test_the_access_rule_costs_no_query_of_its_own_per_request(
+    client, staff_user, staff_without_second_factor, django_assert_num_queries
+):
+    """The request's user comes with the member and the authenticator in one query; the
+    rule is then asked on every page without asking the database again."""
+    for user in [staff_user, staff_without_second_factor]:
+        client.force_login(user)
+        response = client.get("/ueber-uns/")  # warm up
+        with django_assert_num_queries(3):  # session, user, page
+            response = client.get("/ueber-uns/")
+        assert response.status_code == 200
+
+
+def test_the_office_fixtures_are_what_they_say(staff_user, staff_without_second_factor):
+    assert staff_user.authenticator_set.filter(type="totp").exists()
+    assert staff_user.has_member_access
+    assert not staff_without_second_factor.authenticator_set.exists()
+    assert staff_without_second_factor.may_log_in
+    assert not staff_without_second_factor.has_member_access

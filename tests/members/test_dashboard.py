@@ -180,7 +180,7 @@ def test_dashboard_stays_within_its_query_budget(user, request, client,
 
 
 def test_dashboard_links_to_the_archive_the_collections_and_the_inquiries(visitor):
-    if visitor.kind == "anonymous":
+    if visitor.anonymous:
         return
     text = visitor.get(URL).text
     for href in ["/mitgliederbereich/mitgliederversammlungen/", "/wissen/",
@@ -191,7 +191,7 @@ def test_dashboard_links_to_the_archive_the_collections_and_the_inquiries(visito
 def test_header_links_members_to_the_archive_and_the_inquiries(visitor):
     header = visitor.get("/").text.split("<main")[0]
     for href in ["/mitgliederbereich/mitgliederversammlungen/", "/mitgliederbereich/abfragen/"]:
-        assert (f'href="{href}"' in header) is (visitor.kind != "anonymous")
+        assert (f'href="{href}"' in header) is (not visitor.anonymous)
 
 
 def test_header_marks_the_archive_as_the_current_page(client, member_user):

@@ -5,10 +5,9 @@ answer the open Abfrage."""
 import pytest
 from playwright.sync_api import expect
 
-from demo.members import DEMO_PASSWORD
 from inquiries.models import Answer
 from knowledge.models import Entry
-from tests.browser import assert_accessible
+from tests.browser import DEMO_PASSWORD, assert_accessible
 
 pytestmark = [
     pytest.mark.browser,

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+import time_machine
 
 from members.models import Member
 from tests.factories import ContactPersonFactory, MemberFactory, UserFactory
@@ -64,7 +65,7 @@ def test_unknown_member_gives_a_german_404(client):
 def test_contact_persons_are_for_members_and_staff_only(visitor, member):
     ContactPersonFactory(member=member, name="Christian Kromberg", email="kromberg@essen.example")
     text = visitor.get("/mitglieder/essen/").text
-    if visitor.kind == "anonymous":
+    if visitor.anonymous:
         assert "Christian Kromberg" not in text
         assert "kromberg@essen.example" not in text
         assert 'nach der <a href="/konto/login/?next=/mitglieder/essen/">Anmeldung</a>' in text
@@ -92,3 +93,17 @@ def test_profile_stays_within_its_query_budget(client, member_user, django_asser
     with django_assert_max_num_queries(6):
         response = client.get("/mitglieder/essen/")
     assert response.text.count("mailto:kontakt") == 50
+
+
+def test_the_directory_changes_on_the_day_a_member_joins_or_leaves(client):
+    MemberFactory(
+        designation="Stadt Neuburg",
+        joined_on=datetime.date(2027, 3, 1),
+        left_on=datetime.date(2027, 9, 1),
+    )
+    with time_machine.travel(datetime.datetime(2027, 2, 28, 12, tzinfo=datetime.UTC)):
+        assert "Stadt Neuburg" not in client.get("/mitglieder/").text
+    with time_machine.travel(datetime.datetime(2027, 3, 1, 12, tzinfo=datetime.UTC)):
+        assert "Stadt Neuburg" in client.get("/mitglieder/").text
+    with time_machine.travel(datetime.datetime(2027, 9, 1, 12, tzinfo=datetime.UTC)):
+        assert "Stadt Neuburg" not in client.get("/mitglieder/").text

@@ -64,7 +64,7 @@ def test_list_shows_office_and_member_news_newest_first(visitor, member):
 
 def test_members_only_article_is_listed_for_members_and_staff_only(visitor, members_only):
     text = visitor.get("/aktuelles/").text
-    if visitor.kind == "anonymous":
+    if visitor.anonymous:
         assert members_only.title not in text
         assert "nur für Mitglieder" not in text
     else:
@@ -236,7 +236,7 @@ def test_members_only_article_is_a_404_for_anonymous_visitors_not_a_login_redire
     visitor, members_only
 ):
     response = visitor.get(members_only.get_absolute_url())
-    if visitor.kind == "anonymous":
+    if visitor.anonymous:
         assert response.status_code == 404
         assert members_only.title not in response.text
         assert "Diese Seite gibt es nicht" in response.text
@@ -271,7 +271,7 @@ def test_previous_and_next_skip_what_the_visitor_may_not_see(visitor):
     ArticleFactory(title="Geplante Meldung", slug="geplant", published_at=now + DAY)
     text = visitor.get(middle.get_absolute_url()).text
     assert "Geplante Meldung" not in text
-    if visitor.kind == "anonymous":
+    if visitor.anonymous:
         assert 'href="/aktuelles/alt/" rel="prev"' in text
         assert 'href="/aktuelles/neu/" rel="next"' in text
         assert "Interne" not in text
@@ -312,7 +312,7 @@ def test_member_profile_lists_the_members_news_only(visitor, member):
     text = visitor.get("/mitglieder/essen/").text
     assert "Sicherheit an Schulen" in text
     assert "Aus Hannover" not in text and "Aus der Geschäftsstelle" not in text
-    assert ("Interner Bericht aus Essen" in text) == (visitor.kind != "anonymous")
+    assert ("Interner Bericht aus Essen" in text) == (not visitor.anonymous)
     assert 'href="/aktuelles/?source=essen">Alle Meldungen dieses Mitglieds</a>' in text
 
 

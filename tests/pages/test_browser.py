@@ -1,7 +1,6 @@
 import pytest
 
-from demo.members import DEMO_PASSWORD
-from tests.browser import assert_accessible, log_in
+from tests.browser import DEMO_PASSWORD, assert_accessible, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -101,7 +100,7 @@ def test_office_edits_a_page_text_in_the_admin_and_sees_it_on_the_site(page, dem
         yield_hotp_counters_from_time,
     )
 
-    from demo.members import DEMO_TOTP_SECRET
+    from tests.browser import DEMO_TOTP_SECRET
 
     log_in(page, "buero@defus.example", DEMO_PASSWORD)
     counter = next(yield_hotp_counters_from_time())
@@ -118,3 +117,18 @@ def test_office_edits_a_page_text_in_the_admin_and_sees_it_on_the_site(page, dem
     assert "erfolgreich geändert" in page.locator(".messagelist").inner_text()
     page.goto("/kontakt/")
     assert "montags bis freitags von 9 bis 15 Uhr" in page.locator("main").inner_text()
+
+
+def test_a_barrier_report_submits_and_the_honeypot_stays_out_of_sight(page, demo):
+    from pages.models import BarrierReport
+
+    page.goto("/barrierefreiheit/melden/")
+    assert not page.locator("input[name=website]").is_visible()
+    # Not in the accessibility tree either (what a screen reader reads).
+    assert page.get_by_role("textbox", name="Bitte lassen Sie dieses Feld leer").count() == 0
+    page.get_by_label("Wo ist die Barriere?").fill("/termine/")
+    page.get_by_label("Was funktioniert nicht?").fill("Der Filter lässt sich nicht bedienen.")
+    page.get_by_role("button", name="Meldung senden").click()
+    page.wait_for_load_state()
+    assert "Ihre Meldung ist gespeichert" in page.content()
+    assert BarrierReport.objects.get().page == "/termine/"

@@ -1,8 +1,10 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.test import Client
 
 from pages.models import Page
+
+cache = caches["pages"]
 
 pytestmark = pytest.mark.django_db
 

@@ -96,7 +96,9 @@ def test_a_barrier_report_reaches_the_office(
             },
             follow=True,
         )
-    assert "Ihre Meldung ist bei der Geschäftsstelle angekommen" in response.text
+    assert (
+        "Ihre Meldung ist gespeichert und wird an die Geschäftsstelle verschickt" in response.text
+    )
     assert len(mailoutbox) == 1
     message = mailoutbox[0]
     assert message.to == ["defus@defus.org"] and message.reply_to == ["erika@stadt.example"]

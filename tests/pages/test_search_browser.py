@@ -1,7 +1,6 @@
 import pytest
 
-from demo.members import DEMO_PASSWORD
-from tests.browser import assert_accessible, log_in
+from tests.browser import DEMO_PASSWORD, assert_accessible, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 

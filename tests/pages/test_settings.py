@@ -16,6 +16,7 @@ PRODUCTION = {
     "DJANGO_ALLOWED_HOSTS": "defus.de,testserver",
     "DATABASE_URL": "postgres://defus@127.0.0.1:1/defus",
     "EMAIL_URL": "smtp://mailer:geheim@mail.defus.example:587",
+    "DJANGO_SITE_URL": "https://defus.de",
 }
 
 
@@ -33,7 +34,8 @@ def run(code: str, **env) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.parametrize(
-    "missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL", "EMAIL_URL"]
+    "missing",
+    ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL", "EMAIL_URL", "DJANGO_SITE_URL"],
 )
 def test_production_refuses_to_start_without_its_settings(missing):
     env = {k: v for k, v in PRODUCTION.items() if k != missing}
@@ -107,3 +109,13 @@ def test_manage_py_refuses_a_configured_database_without_secret_key():
     )
     assert result.returncode != 0
     assert "Produktion braucht DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_production_wants_a_real_site_url():
+    result = run("import django; django.setup()", **{**PRODUCTION, "DJANGO_SITE_URL": "defus.de"})
+    assert "Produktion braucht DJANGO_SITE_URL" in result.stderr
+    result = run(
+        "from django.conf import settings; print(settings.SITE_URL)",
+        **{**PRODUCTION, "DJANGO_SITE_URL": "https://defus.de/"},
+    )
+    assert result.stdout.strip() == "https://defus.de"

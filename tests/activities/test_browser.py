@@ -1,0 +1,70 @@
+"""The new pages in a real browser: the public Leitgedanken, the office's record in the
+admin and the Jahresbericht, each with zero axe-core violations."""
+
+import pytest
+
+from tests.browser import assert_accessible, log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+
+def office_log_in(page):
+    from allauth.mfa.totp.internal.auth import (
+        format_hotp_value,
+        hotp_value,
+        yield_hotp_counters_from_time,
+    )
+    from demo.members import DEMO_PASSWORD, DEMO_TOTP_SECRET
+
+    log_in(page, "buero@defus.example", DEMO_PASSWORD)
+    counter = next(yield_hotp_counters_from_time())
+    page.get_by_label("Code", exact=False).first.fill(
+        format_hotp_value(hotp_value(DEMO_TOTP_SECRET, counter))
+    )
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_load_state()
+
+
+def test_leitgedanken_page_is_accessible_and_says_who_signed(page, demo):
+    page.goto("/leitgedanken/")
+    main = page.locator("main").inner_text()
+    assert "15 Mitgliedsstädte haben unterzeichnet, drei weitere planen die Unterzeichnung." in main
+    assert "27. Mitgliederversammlung" in main
+    assert_accessible(page)
+
+
+def test_office_pages_for_the_record_and_the_report_are_accessible(page, demo):
+    from activities.models import AnnualReport, Body, Guideline
+
+    office_log_in(page)
+    urls = [
+        f"/verwaltung/activities/{model}/"
+        for model in [
+            "exchange",
+            "body",
+            "contribution",
+            "mediainquiry",
+            "publication",
+            "efusevent",
+            "efusproject",
+            "fundingapplication",
+            "highlight",
+            "annualreport",
+            "guideline",
+        ]
+    ]
+    urls += [
+        "/verwaltung/activities/exchange/add/",
+        f"/verwaltung/activities/body/{Body.objects.order_by('pk').first().pk}/change/",
+        f"/verwaltung/activities/guideline/{Guideline.objects.get().pk}/change/",
+        f"/verwaltung/activities/annualreport/{AnnualReport.objects.get(year=2024).pk}/change/",
+        "/verwaltung/jahresbericht/2024/mitglieder/",
+        "/verwaltung/jahresbericht/2024/",
+    ]
+    for url in urls:
+        page.goto(url)
+        assert page.locator("h1").count() >= 1, url
+        assert_accessible(page)
+    assert "Austausch mit DEFUS-Mitgliedsstädten" in page.locator("#content").inner_text()
+    page.get_by_role("link", name="Austausch mit der Stadt Gladbeck (vor Ort)").click()
+    assert "/verwaltung/activities/exchange/" in page.url
