@@ -61,7 +61,7 @@ class PublicFormViewMixin:
     def post(self, request, *args, **kwargs):
         form = self.get_form()
         ip = get_adapter(request).get_client_ip(request)
-        key = f"throttle:{type(self).__name__}:{ip}"
+        key = f"throttle:{self.throttle_scope()}:{ip}"
         if not throttle_pass(key=key, limit=self.throttle_limit, seconds=self.throttle_seconds):
             form.is_valid()
             form.add_error(None, self.throttle_message)
@@ -71,6 +71,10 @@ class PublicFormViewMixin:
         if form.is_honeypot_filled:
             return self.form_success()
         return super().post(request, *args, **kwargs)
+
+    def throttle_scope(self) -> str:
+        """What is counted together: by default every form this view serves."""
+        return type(self).__name__
 
     def form_success(self):
         if self.success_message:

@@ -4,6 +4,7 @@ from urllib.parse import unquote_to_bytes
 import psycopg
 from django import db
 from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
 from django.core.cache import caches
 from django.core.exceptions import BadRequest
 from django.core.handlers.wsgi import get_bytes_from_wsgi
@@ -206,3 +207,27 @@ class DatabaseOutageMiddleware:
             logger.warning("Datenbank nicht erreichbar (%s): %s", request.path, exception)
             return database_outage_response()
         return None
+
+
+class LoginFirstMiddleware:
+    """Anonymous visitors who reach nothing under ``LOGIN_FIRST_PREFIXES`` (the member area,
+    the protected documents) are sent to the login and then on to where they wanted to go.
+
+    A 404 and a 403 are answered alike, so the answer never tells whether the item exists;
+    what is public (a public document) is served as before.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.prefixes = tuple(settings.LOGIN_FIRST_PREFIXES)
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            response.status_code in (403, 404)
+            and request.path.startswith(self.prefixes)
+            and not request.user.is_authenticated
+        ):
+            response = redirect_to_login(request.get_full_path())
+            patch_cache_control(response, private=True, no_store=True)
+        return response

@@ -87,6 +87,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "core.middleware.PrivateResponsesMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "core.middleware.LoginFirstMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -284,6 +285,10 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "DEFUS <team@de
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Periodic jobs the task worker runs: dotted path of a function -> "hourly", "daily", "weekly".
 SCHEDULE: dict[str, str] = {
+    "inquiries.jobs.answer_digests_send": "daily",
+    "inquiries.jobs.inquiry_reminders_send": "daily",
+    "inquiries.jobs.inquiry_overviews_send": "daily",
+    "pages.jobs.watch_digests_send": "weekly",
     "core.jobs.queue_prune": "daily",
     "registrations.jobs.reminders_send": "daily",
     "registrations.jobs.registrations_anonymise": "daily",
@@ -291,6 +296,10 @@ SCHEDULE: dict[str, str] = {
 
 # Days after an event until the names and addresses of its registrations are removed.
 REGISTRATION_RETENTION_DAYS = int(os.environ.get("DJANGO_REGISTRATION_RETENTION_DAYS", "90"))
+
+# Under these addresses an anonymous visitor who reaches nothing (a 404 or 403) is sent to the
+# login instead, whether or not the item exists.
+LOGIN_FIRST_PREFIXES = ["/mitgliederbereich/", "/dokumente/"]
 
 # Where reports from the portal's forms (such as "Barriere melden") go.
 OFFICE_EMAIL = os.environ.get("DJANGO_OFFICE_EMAIL", "defus@defus.org")

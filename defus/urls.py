@@ -9,6 +9,7 @@ from django.urls import include, path, re_path
 from activities.urls import report_patterns
 from core.views import public_media
 from documents.urls import assembly_patterns
+from news.urls import submission_patterns
 
 admin.site.site_header = "DEFUS-Portal: Verwaltung"
 admin.site.site_title = "DEFUS-Verwaltung"
@@ -28,6 +29,7 @@ urlpatterns = [
     path("projekte/", include("projects.urls")),
     path("mitgliederbereich/abfragen/", include("inquiries.urls")),
     path("mitgliederbereich/", include((assembly_patterns, "assemblies"))),
+    path("mitgliederbereich/meldungen/", include((submission_patterns, "submissions"))),
     path("wissen/", include("knowledge.urls")),
     path("dokumente/", include("documents.urls")),
     path("konto/", include("members.account_urls")),

@@ -1,10 +1,15 @@
-from django.contrib import admin
-from django.db.models import Count
-from django.utils.html import format_html
+import datetime
+
+from django.contrib import admin, messages
+from django.db.models import Count, F
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from core import admin as core_admin
 from core.revisions import ContentVersionAdmin
+from inquiries.exports import answers_csv, answers_xlsx
 from inquiries.models import Answer, AnswerAttachment, Inquiry
 
 
@@ -26,11 +31,56 @@ class InquiryAdmin(core_admin.AutocompleteMixin, ContentVersionAdmin):
     date_hierarchy = "deadline"
     autocomplete_fields = ["asked_by_member", "asked_by", "collection"]
     inlines = [AnswerInline]
+    readonly_fields = ["answer_overview", "reminder_sent_at", "overview_sent_at"]
+    actions = ["export_csv", "export_xlsx", "extend_deadline"]
     fieldsets = [
         (None, {"fields": ["title", "context", "deadline", "asked_by_member", "asked_by"]}),
-        (_("Eingang"), {"fields": ["created_at"]}),
+        (_("Eingang"), {"fields": ["created_at", "late_answers_until", "answer_overview"]}),
+        (_("E-Mails"), {"fields": ["reminder_sent_at", "overview_sent_at"]}),
         (_("Nach der Frist"), {"fields": ["summary", "summary_published_at", "collection"]}),
     ]
+
+    @admin.display(description=_("Wer hat geantwortet?"))
+    def answer_overview(self, inquiry):
+        if inquiry.pk is None:
+            return "–"
+        members = list(inquiry.members_by_answer_status())
+        answered = [m for m in members if m.has_answered]
+        silent = [m for m in members if not m.has_answered]
+        return format_html(
+            "<p>{}</p><p><strong>{}</strong></p><ul>{}</ul><p><strong>{}</strong></p><ul>{}</ul>",
+            Inquiry.answer_status(len(answered), len(members)),
+            _("Geantwortet"),
+            format_html_join("", "<li>{}</li>", ((m.designation,) for m in answered))
+            or format_html("<li>{}</li>", _("noch kein Mitglied")),
+            _("Nicht geantwortet"),
+            format_html_join("", "<li>{}</li>", ((m.designation,) for m in silent))
+            or format_html("<li>{}</li>", _("alle haben geantwortet")),
+        )
+
+    @admin.action(description=_("Antworten als CSV exportieren"))
+    def export_csv(self, request, queryset):
+        return answers_csv(queryset, _export_name())
+
+    @admin.action(description=_("Antworten als Excel-Datei (XLSX) exportieren"))
+    def export_xlsx(self, request, queryset):
+        return answers_xlsx(queryset, _export_name())
+
+    @admin.action(description=_("Frist um eine Woche verlängern"))
+    def extend_deadline(self, request, queryset):
+        count = queryset.update(
+            deadline=F("deadline") + datetime.timedelta(days=7), overview_sent_at=None
+        )
+        self.message_user(
+            request,
+            ngettext(
+                "Die Frist von %(count)s Abfrage ist um eine Woche verlängert.",
+                "Die Fristen von %(count)s Abfragen sind um eine Woche verlängert.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(answer_count=Count("answers"))
@@ -38,6 +88,10 @@ class InquiryAdmin(core_admin.AutocompleteMixin, ContentVersionAdmin):
     @admin.display(description=_("Antworten"), ordering="answer_count")
     def answer_count(self, inquiry):
         return inquiry.answer_count
+
+
+def _export_name() -> str:
+    return f"abfragen-antworten-{timezone.localdate():%Y-%m-%d}"
 
 
 class AnswerAttachmentInline(admin.TabularInline):

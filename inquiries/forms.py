@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from inquiries.models import Answer, AnswerAttachment, Inquiry, validate_answer_attachment
 from inquiries.services import MAX_ATTACHMENTS_PER_ANSWER
+from members.models import User
 
 
 class InquiryForm(forms.ModelForm):
@@ -66,3 +67,14 @@ class AnswerForm(forms.ModelForm):
             )
         else:
             del self.fields["remove_attachments"]
+
+
+class NotificationPreferenceForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["answers_as_digest"]
+        labels = {
+            "answers_as_digest": _(
+                "Antworten auf meine Abfragen einmal täglich gesammelt statt einzeln senden"
+            )
+        }

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from core.access import has_member_access
 from core.fields import RichTextField, search_indexes, search_vector
@@ -116,6 +117,29 @@ class Inquiry(models.Model):
         verbose_name=_("abgelegt in"),
         help_text=_("Die Informationssammlung, in der die Abfrage nach der Frist steht."),
     )
+    late_answers_until = models.DateField(
+        _("späte Antworten bis"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Nimmt nach der Frist noch Antworten an, bis einschließlich zu diesem Tag. "
+            "Leer = nach der Frist keine Antworten mehr."
+        ),
+    )
+    reminder_sent_at = models.DateTimeField(
+        _("Erinnerung versandt am"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Drei Tage vor der Frist erinnert das Portal einmal, wer noch nicht antwortete."
+        ),
+    )
+    overview_sent_at = models.DateTimeField(
+        _("Übersicht versandt am"),
+        null=True,
+        blank=True,
+        help_text=_("Nach der Frist erhalten Geschäftsstelle und Fragende die Übersicht."),
+    )
     summary = RichTextField(
         _("Zusammenfassung"),
         blank=True,
@@ -180,6 +204,28 @@ class Inquiry(models.Model):
         """Still taking answers: the deadline day itself counts (Europe/Berlin)."""
         return self.deadline >= (today or timezone.localdate())
 
+    def takes_answers(self, today: datetime.date | None = None) -> bool:
+        """Open, or past the deadline while the office still accepts late answers."""
+        today = today or timezone.localdate()
+        late = self.late_answers_until
+        return self.is_open(today) or (late is not None and late >= today)
+
+    @property
+    def answers_until(self) -> datetime.date:
+        """The last day an answer can be given or changed."""
+        return max(self.deadline, self.late_answers_until or self.deadline)
+
+    @staticmethod
+    def answer_status(answered: int, asked: int) -> str:
+        """ "noch keine Antwort", "1 von 22 Mitgliedern hat geantwortet", ..."""
+        if not answered:
+            return _("noch keine Antwort")
+        return ngettext(
+            "%(answered)s von %(asked)s Mitgliedern hat geantwortet",
+            "%(answered)s von %(asked)s Mitgliedern haben geantwortet",
+            answered,
+        ) % {"answered": answered, "asked": max(asked, answered)}
+
     def is_asked_of(self, user) -> bool:
         """Every member with access answers, except the one that asked; the office does not."""
         member_id = getattr(user, "member_id", None)
@@ -195,11 +241,11 @@ class Inquiry(models.Model):
             if has_member_access(user) and user.member_id == self.asked_by_member_id:
                 return _("Auf die eigene Abfrage antwortet Ihr Mitglied nicht.")
             return _("Nur Mitglieder können auf Abfragen antworten.")
-        if not self.is_open(today):
+        if not self.takes_answers(today):
             return _(
                 "Die Frist ist am %(deadline)s abgelaufen; Antworten lassen sich nicht mehr "
                 "geben oder ändern."
-            ) % {"deadline": date_format(self.deadline, "d.m.Y")}
+            ) % {"deadline": date_format(self.answers_until, "d.m.Y")}
         return ""
 
     def may_be_answered_by(self, user, today: datetime.date | None = None) -> bool:
@@ -252,6 +298,12 @@ class Answer(models.Model):
     text = models.TextField(_("Antwort"))
     created_at = models.DateTimeField(_("geantwortet am"), default=timezone.now)
     updated_at = models.DateTimeField(_("zuletzt geändert"), default=timezone.now)
+    asker_notified_at = models.DateTimeField(
+        _("Fragende benachrichtigt am"),
+        null=True,
+        blank=True,
+        help_text=_("Leer = die Fragenden haben von dieser Antwort noch keine E-Mail erhalten."),
+    )
 
     class Meta:
         verbose_name = _("Antwort")

@@ -2,17 +2,19 @@ import mimetypes
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, FormView, ListView
 
+from core.access import has_member_access
 from core.files import protected_file_response
 from core.pagination import GracefulPaginationMixin
 from core.views import MemberAccessRequiredMixin
-from inquiries.forms import AnswerForm, InquiryForm
+from inquiries.forms import AnswerForm, InquiryForm, NotificationPreferenceForm
 from inquiries.models import Answer, AnswerAttachment, Inquiry
 from inquiries.services import answer_save, inquiry_ask
 
@@ -38,7 +40,11 @@ class InquiryListView(MemberAccessRequiredMixin, GracefulPaginationMixin, ListVi
             .with_answer_count()
             .order_by("deadline", "pk")
         )
-        return super().get_context_data(open_inquiries=open_inquiries, **kwargs)
+        return super().get_context_data(
+            open_inquiries=open_inquiries,
+            preference_form=NotificationPreferenceForm(instance=self.request.user),
+            **kwargs,
+        )
 
 
 class InquiryCreateView(MemberAccessRequiredMixin, FormView):
@@ -83,16 +89,20 @@ class InquiryDetailView(MemberAccessRequiredMixin, DetailView):
         member_id = self.request.user.member_id
         own_answer = next((a for a in answers if member_id and a.member_id == member_id), None)
         may_answer = inquiry.may_be_answered_by(self.request.user)
+        takes_answers = inquiry.takes_answers()
         if may_answer and "answer_form" not in kwargs:
             kwargs["answer_form"] = AnswerForm(
                 instance=own_answer,
                 attachments=own_answer.attachments.all() if own_answer else (),
             )
+        answered_members = [m for m in members if m.has_answered]
         return super().get_context_data(
             answers=answers,
-            answered_members=[m for m in members if m.has_answered],
+            answered_members=answered_members,
             open_members=[m for m in members if not m.has_answered],
             members_asked=len(members),
+            answer_status=Inquiry.answer_status(len(answered_members), len(members)),
+            takes_answers=takes_answers,
             own_answer=own_answer,
             is_asked=inquiry.is_asked_of(self.request.user),
             may_answer=may_answer,
@@ -132,6 +142,18 @@ class InquiryDetailView(MemberAccessRequiredMixin, DetailView):
         elif refusal := inquiry.answer_refusal(request.user):
             form.add_error(None, refusal)
         return self.render_to_response(self.get_context_data(answer_form=form), status=400)
+
+
+@require_POST
+def notification_preference(request):
+    """Switch between an e-mail per new answer and a daily digest, for one's own Abfragen."""
+    if not has_member_access(request.user):
+        raise PermissionDenied
+    form = NotificationPreferenceForm(request.POST, instance=request.user)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("Ihre Einstellung ist gespeichert."))
+    return redirect("inquiries:list")
 
 
 @login_not_required

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import admin as core_admin
 from knowledge.models import Collection, Entry
+from knowledge.services import entry_delete
 
 
 class EntryInline(core_admin.StackedInline):
@@ -55,5 +56,5 @@ class CollectionAdmin(admin.ModelAdmin):
         for entry in entries:
             entry.save()
         for entry in formset.deleted_objects:
-            entry.delete()
+            entry_delete(entry=entry)
         formset.save_m2m()

@@ -98,3 +98,36 @@ class EntryForm(forms.ModelForm):
     def entry_data(self) -> dict:
         """The arguments of ``entry_add`` from the cleaned form."""
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class EntryEditForm(forms.ModelForm):
+    """Editing an entry changes its texts; the kind and an uploaded file stay."""
+
+    tags = EntryForm.base_fields["tags"]
+    clean_tags = EntryForm.clean_tags
+
+    class Meta:
+        model = Entry
+        fields = ["title", "description", "url", "source", "date", "tags"]
+        widgets = EntryForm.Meta.widgets
+        help_texts = EntryForm.Meta.help_texts
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.kind != Entry.Kind.LINK:
+            del self.fields["url"]
+        if not self.is_bound:
+            self.initial["tags"] = ", ".join(self.instance.tags)
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = self.instance.kind
+        if kind == Entry.Kind.LINK and not cleaned.get("url") and "url" not in self.errors:
+            self.add_error("url", _("Für einen Link brauchen wir die Adresse (URL)."))
+        note_empty = kind == Entry.Kind.NOTE and not cleaned.get("description")
+        if note_empty and "description" not in self.errors:
+            self.add_error("description", _("Eine Notiz braucht einen Text."))
+        return cleaned
+
+    def entry_data(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.fields}

@@ -130,6 +130,19 @@ class EntryQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self if has_member_access(user) else self.none()
 
+    def changeable_by(self, user):
+        """Entries ``user`` may edit and delete: the office all, members those their own
+        member (or they themselves) added."""
+        return self.filter(Entry.changeable_by_q(user))
+
+    def with_change_right(self, user):
+        """Annotate ``may_change`` (see ``changeable_by``)."""
+        return self.annotate(
+            may_change=models.ExpressionWrapper(
+                Entry.changeable_by_q(user), output_field=models.BooleanField()
+            )
+        )
+
     def with_new_marker(self, *, user, since):
         """Annotate ``is_new``: added by someone else after ``since``."""
         return self.annotate(
@@ -157,11 +170,17 @@ class Entry(models.Model):
     url = models.URLField(_("Adresse (URL)"), max_length=500, blank=True)
     document = models.ForeignKey(
         "documents.Document",
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,
         null=True,
         blank=True,
         related_name="entries",
         verbose_name=_("Dokument"),
+        help_text=_("Wird das Dokument gelöscht, verschwindet auch dieser Eintrag."),
+    )
+    owns_document = models.BooleanField(
+        _("Dokument mit dem Eintrag hochgeladen"),
+        default=False,
+        help_text=_("Dann wird das Dokument mit dem Eintrag gelöscht."),
     )
     source = models.CharField(
         _("Quelle oder Herausgeber"),
@@ -214,6 +233,16 @@ class Entry(models.Model):
         return self.title
 
     @staticmethod
+    def changeable_by_q(user) -> models.Q:
+        if not has_member_access(user):
+            return models.Q(pk__in=[])
+        if user.is_staff:
+            return models.Q(pk__isnull=False)
+        if user.member_id:
+            return models.Q(added_by=user) | models.Q(added_by__member_id=user.member_id)
+        return models.Q(added_by=user)
+
+    @staticmethod
     def new_to(user, *, since) -> models.Q:
         return models.Q(added_at__gt=since) & (
             models.Q(added_by__isnull=True) | ~models.Q(added_by=user)
@@ -238,6 +267,32 @@ class CollectionVisit(models.Model):
         verbose_name_plural = _("Besuche von Informationssammlungen")
         constraints = [
             models.UniqueConstraint(fields=["user", "collection"], name="one_visit_per_collection")
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.collection}"
+
+
+class CollectionWatch(models.Model):
+    """A member watches a collection and gets the weekly "Neu für Mitglieder" digest."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="collection_watches",
+        verbose_name=_("Benutzerkonto"),
+    )
+    collection = models.ForeignKey(
+        Collection, on_delete=models.CASCADE, related_name="watches", verbose_name=_("Sammlung")
+    )
+    created_at = models.DateTimeField(_("beobachtet seit"), default=timezone.now)
+    last_digest_at = models.DateTimeField(_("letzte Zusammenfassung"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Beobachtete Sammlung")
+        verbose_name_plural = _("Beobachtete Sammlungen")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "collection"], name="one_watch_per_collection")
         ]
 
     def __str__(self):

@@ -1,8 +1,10 @@
 import datetime
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector
 from django.db import models
-from django.db.models import Case, Count, Q, Value, When
+from django.db.models import Case, Count, F, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -31,6 +33,21 @@ class FederalState(models.TextChoices):
     TH = "TH", "Thüringen"
 
 
+def _state_name():
+    """The federal state's name from its code, in SQL (for the search vector and the hits)."""
+    return Case(
+        *[When(state=code, then=Value(str(label))) for code, label in FederalState.choices],
+        default=Value(""),
+        output_field=models.CharField(),
+    )
+
+
+# Name and designation weigh most, the state and the description less (see core.fields).
+MEMBER_SEARCH_VECTOR = SearchVector("name", "designation", weight="A", config="german") + (
+    SearchVector(_state_name(), "description", weight="B", config="german")
+)
+
+
 class MemberQuerySet(models.QuerySet):
     def active_on(self, date: datetime.date):
         return self.filter(Q(joined_on__lte=date), Q(left_on__isnull=True) | Q(left_on__gt=date))
@@ -55,6 +72,11 @@ class MemberQuerySet(models.QuerySet):
             cities=Count("pk", filter=Q(category=Member.Category.CITY)),
             organisations=Count("pk", filter=Q(category=Member.Category.ORGANISATION)),
         )
+
+    def for_search(self):
+        """Active members with ``title`` (the designation) and ``state_name``, as the site
+        search reads them."""
+        return self.active().alias(title=F("designation"), state_name=_state_name())
 
     def directory(self):
         return self.active().with_category().order_by("-category", "name")  # Städte first
@@ -114,6 +136,12 @@ class Member(models.Model):
         verbose_name = _("Mitglied")
         verbose_name_plural = _("Mitglieder")
         ordering = ["name"]
+        indexes = [
+            GinIndex(MEMBER_SEARCH_VECTOR, name="member_search"),
+            GinIndex(
+                fields=["designation"], opclasses=["gin_trgm_ops"], name="member_title_trigrams"
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(left_on__isnull=True) | Q(left_on__gt=models.F("joined_on")),
@@ -241,6 +269,14 @@ class User(AbstractUser):
         related_name="users",
         verbose_name=_("Mitglied"),
         help_text=_("Die Mitgliedsstadt oder Organisation, für die die Person arbeitet."),
+    )
+    answers_as_digest = models.BooleanField(
+        _("Antworten auf eigene Abfragen gesammelt"),
+        default=False,
+        help_text=_(
+            "Neue Antworten auf die eigenen Abfragen einmal am Tag in einer E-Mail statt "
+            "sofort einzeln."
+        ),
     )
 
     objects = UserManager()

@@ -1,6 +1,7 @@
 import html
 import re
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Now
@@ -56,6 +57,15 @@ class ArticleQuerySet(models.QuerySet):
     def from_members(self):
         return self.filter(member__isnull=False)
 
+    def submissions_of(self, member):
+        """What users of ``member`` submitted for "Neues von den Mitgliedern", newest first."""
+        if member is None:
+            return self.none()
+        return self.filter(member=member, submitted_by__isnull=False).order_by("-created_at")
+
+    def awaiting_review(self):
+        return self.filter(status=Article.Status.SUBMITTED)
+
     def about(self, theme_slug: str):
         """Articles on a Themenschwerpunkt or one of its topics, each article once
         however many of them it carries (a semi-join, not a join)."""
@@ -84,6 +94,9 @@ class Article(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "entwurf", _("Entwurf")
+        SUBMITTED = "eingereicht", _("Eingereicht – wartet auf Freigabe")
+        RETURNED = "zurueckgegeben", _("Zur Überarbeitung zurückgegeben")
+        REJECTED = "abgelehnt", _("Abgelehnt")
         PUBLISHED = "veroeffentlicht", _("Veröffentlicht")
 
     title = models.CharField(_("Titel"), max_length=250)
@@ -139,6 +152,29 @@ class Article(models.Model):
     )
     expires_at = models.DateTimeField(
         _("sichtbar bis"), null=True, blank=True, help_text=_("Leer = dauerhaft.")
+    )
+    original_url = models.URLField(
+        _("Link zum Original"),
+        max_length=500,
+        blank=True,
+        help_text=_("Wo die Meldung zuerst erschien, z. B. auf der Website der Stadt."),
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="submitted_articles",
+        verbose_name=_("eingereicht von"),
+        help_text=_("Leer = von der Geschäftsstelle angelegt."),
+    )
+    review_comment = models.TextField(
+        _("Anmerkung der Geschäftsstelle"),
+        blank=True,
+        help_text=_(
+            "Geht beim Zurückgeben oder Ablehnen per E-Mail an die Person, die die Meldung "
+            "eingereicht hat."
+        ),
     )
     created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
     updated_at = models.DateTimeField(_("zuletzt geändert"), auto_now=True)
@@ -197,6 +233,19 @@ class Article(models.Model):
     @property
     def is_from_office(self) -> bool:
         return self.member_id is None
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self.status == self.Status.PUBLISHED and self.published_at > timezone.now()
+
+    @property
+    def is_online(self) -> bool:
+        return self.status == self.Status.PUBLISHED and not self.is_scheduled
+
+    @property
+    def may_be_revised(self) -> bool:
+        """The submitter may still change it: waiting, or sent back."""
+        return self.status in (self.Status.SUBMITTED, self.Status.RETURNED)
 
     @property
     def is_members_only(self) -> bool:

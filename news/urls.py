@@ -10,3 +10,9 @@ urlpatterns = [
     path("<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
     path("<slug:slug>/vorschau/", views.ArticlePreviewView.as_view(), name="preview"),
 ]
+
+# Mounted under /mitgliederbereich/meldungen/ by defus/urls.py.
+submission_patterns = [
+    path("neu/", views.ArticleSubmitView.as_view(), name="create"),
+    path("<int:pk>/bearbeiten/", views.ArticleSubmitView.as_view(), name="edit"),
+]

@@ -1,11 +1,19 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
-from django.views.generic import DetailView
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, FormView
 from django_filters.views import FilterView
 
 from core.pagination import GracefulPaginationMixin
+from core.views import MemberAccessRequiredMixin
 from news.filters import ArticleFilter
+from news.forms import ArticleSubmissionForm
 from news.models import Article
+from news.services import article_submit
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -36,6 +44,50 @@ class ArticleDetailView(DetailView):
             next=neighbours.newer_than(self.object).first(),
             **kwargs,
         )
+
+
+class ArticleSubmitView(MemberAccessRequiredMixin, FormView):
+    """Member staff submit (or revise) an item for "Neues von den Mitgliedern"."""
+
+    form_class = ArticleSubmissionForm
+    template_name = "news/article_submit.html"
+    article = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if "pk" in kwargs and self.test_func():
+            self.article = get_object_or_404(
+                Article.objects.submissions_of(request.user.member), pk=kwargs["pk"]
+            )
+            if not self.article.may_be_revised:
+                raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def test_func(self):
+        return super().test_func() and self.request.user.member_id is not None
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.article}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(article=self.article, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            article_submit(user=self.request.user, article=self.article, **form.submission_data())
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _(
+                "Danke! Ihre Meldung ist bei der Geschäftsstelle. Sie erhalten eine E-Mail, "
+                "sobald sie freigegeben ist."
+            ),
+        )
+        return redirect("pages:dashboard")
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
 @method_decorator(login_not_required, name="dispatch")

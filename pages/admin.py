@@ -1,7 +1,11 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from core.revisions import ContentVersionAdmin
-from pages.models import BarrierReport, Page
+from pages.models import BarrierReport, ContactMessage, Page
+from pages.services import contact_message_reply
 
 
 @admin.register(Page)
@@ -33,3 +37,81 @@ class BarrierReportAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+class DoneFilter(admin.SimpleListFilter):
+    title = _("Stand")
+    parameter_name = "stand"
+
+    def lookups(self, request, model_admin):
+        return [("offen", _("offen")), ("erledigt", _("erledigt"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "offen":
+            return queryset.open()
+        if self.value() == "erledigt":
+            return queryset.filter(done_at__isnull=False)
+        return queryset
+
+
+@admin.register(ContactMessage)
+class ContactMessageAdmin(admin.ModelAdmin):
+    """The office reads what came through the contact and membership forms, answers and
+    marks it done."""
+
+    list_display = ["created_at", "topic", "name", "organisation", "email", "replied_at", "done_at"]  # fmt: skip
+    list_filter = [DoneFilter, "topic"]
+    search_fields = ["name", "organisation", "email", "message"]
+    date_hierarchy = "created_at"
+    actions = ["mark_done"]
+    readonly_fields = ["created_at", "replied_at"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "topic",
+                    "name",
+                    "organisation",
+                    "email",
+                    "phone",
+                    "created_at",
+                    "message",
+                ]
+            },
+        ),
+        (_("Bearbeitung"), {"fields": ["reply", "replied_at", "done_at", "note"]}),
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = [*self.readonly_fields, "topic", "name", "organisation", "email", "phone", "message"]  # fmt: skip
+        if obj is not None and obj.replied_at:
+            fields.append("reply")
+        return fields
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if "reply" in form.changed_data and obj.reply.strip() and obj.replied_at is None:
+            contact_message_reply(contact=obj, reply=obj.reply)
+            self.message_user(
+                request,
+                _("Die Antwort ist an %(email)s unterwegs.") % {"email": obj.email},
+                messages.SUCCESS,
+            )
+
+    @admin.action(description=_("Als erledigt markieren"))
+    def mark_done(self, request, queryset):
+        count = queryset.open().update(done_at=timezone.now())
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)s Kontaktanfrage ist als erledigt markiert.",
+                "%(count)s Kontaktanfragen sind als erledigt markiert.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )

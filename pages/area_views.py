@@ -6,6 +6,7 @@ from documents.models import Document
 from events.models import Event
 from inquiries.models import Inquiry
 from knowledge.models import Collection
+from news.models import Article
 
 
 class DashboardView(MemberAccessRequiredMixin, TemplateView):
@@ -30,5 +31,6 @@ class DashboardView(MemberAccessRequiredMixin, TemplateView):
             .with_answer_of(member)
             .select_related("asked_by_member")
             .order_by("deadline", "pk")[:10],
+            submissions=Article.objects.submissions_of(member).select_related("submitted_by")[:10],
             **kwargs,
         )

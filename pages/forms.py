@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import PublicFormMixin
+from pages.models import ContactMessage
 from pages.search import KIND_CHOICES, MAX_QUERY_LENGTH, normalize_query
 
 
@@ -56,3 +57,46 @@ class BarrierReportForm(PublicFormMixin, forms.Form):
         required=False,
         help_text=_("Nur wenn Sie eine Antwort wünschen."),
     )
+
+
+class ContactForm(PublicFormMixin, forms.ModelForm):
+    """The contact form on /kontakt/: anyone writes to the office."""
+
+    heading = _("Schreiben Sie uns")
+
+    class Meta:
+        model = ContactMessage
+        fields = ["topic", "name", "organisation", "email", "phone", "message"]
+        widgets = {
+            "topic": forms.RadioSelect,
+            "message": forms.Textarea(attrs={"rows": 8, "maxlength": 5000}),
+        }
+        labels = {"organisation": _("Stadt, Kreis, Redaktion oder Organisation (freiwillig)")}
+        help_texts = {
+            "email": _("Dorthin schicken wir die Antwort."),
+            "phone": _("Freiwillig, falls wir Sie anrufen dürfen."),
+        }
+
+    def submission_data(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class MembershipInquiryForm(ContactForm):
+    """On /ueber-uns/mitglied-werden/: the topic is fixed, the city or organisation needed."""
+
+    heading = _("Sie sind an einer Mitgliedschaft interessiert?")
+
+    class Meta(ContactForm.Meta):
+        fields = ["name", "organisation", "email", "phone", "message"]
+        labels = {"organisation": _("Stadt, Kreis oder Organisation")}
+        help_texts = {
+            **ContactForm.Meta.help_texts,
+            "message": _("Was möchten Sie über die Mitgliedschaft wissen?"),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].required = True
+
+    def submission_data(self) -> dict:
+        return {**super().submission_data(), "topic": ContactMessage.Topic.MEMBERSHIP}

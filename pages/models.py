@@ -1,5 +1,6 @@
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import RichTextField, search_indexes, search_vector
@@ -84,3 +85,52 @@ class BarrierReport(models.Model):
 
     def __str__(self):
         return f"{self.page[:60]} ({self.created_at:%d.%m.%Y})" if self.created_at else self.page
+
+
+class ContactMessageQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(done_at__isnull=True)
+
+
+class ContactMessage(models.Model):
+    """A message from the contact or membership form: stored first, then mailed."""
+
+    class Topic(models.TextChoices):
+        GENERAL = "allgemein", _("Allgemein")
+        PRESS = "presse", _("Presse")
+        MEMBERSHIP = "mitgliedschaft", _("Mitgliedschaft")
+        EVENTS = "veranstaltungen", _("Veranstaltungen")
+
+    topic = models.CharField(_("Thema"), max_length=20, choices=Topic, default=Topic.GENERAL)
+    name = models.CharField(_("Name"), max_length=200)
+    organisation = models.CharField(_("Stadt, Kreis oder Organisation"), max_length=200, blank=True)
+    email = models.EmailField(_("E-Mail"))
+    phone = models.CharField(_("Telefon"), max_length=50, blank=True)
+    message = models.TextField(_("Nachricht"), max_length=5000)
+    created_at = models.DateTimeField(_("eingegangen am"), default=timezone.now)
+    reply = models.TextField(
+        _("Antwort"),
+        blank=True,
+        help_text=_(
+            "Wird beim Speichern an die Absenderin oder den Absender geschickt, einmal. "
+            "Leer lassen, wenn Sie auf anderem Weg antworten."
+        ),
+    )
+    replied_at = models.DateTimeField(_("beantwortet am"), null=True, blank=True)
+    done_at = models.DateTimeField(_("erledigt am"), null=True, blank=True)
+    note = models.TextField(_("interne Notiz"), blank=True)
+
+    objects = ContactMessageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Kontaktanfrage")
+        verbose_name_plural = _("Kontaktanfragen")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["-created_at"])]
+
+    def __str__(self):
+        return f"{self.get_topic_display()}: {self.name}"
+
+    @property
+    def is_done(self) -> bool:
+        return self.done_at is not None

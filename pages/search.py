@@ -48,6 +48,7 @@ from knowledge.models import (
     Entry,
     collection_updated_at,
 )
+from members.models import MEMBER_SEARCH_VECTOR, Member
 from news.models import ARTICLE_SEARCH_VECTOR, Article
 from pages.models import PAGE_SEARCH_VECTOR, Page
 from projects.models import PROJECT_SEARCH_VECTOR, Project
@@ -115,6 +116,18 @@ def _inquiry_extra_match(query: SearchQuery) -> Q:
 
 
 SOURCES = (
+    Source(
+        # The member directory is public: cities, Kreise and organisations, by name and state.
+        kind="mitglied",
+        label=_("Mitglied"),
+        plural=_("Mitglieder"),
+        rows=lambda user: Member.objects.for_search(),
+        vector=MEMBER_SEARCH_VECTOR,
+        title=F("designation"),
+        text=_snippet_text("description"),
+        context=F("state_name"),
+        url=lambda hit: reverse("members:detail", kwargs={"slug": hit.slug}),
+    ),
     Source(
         kind="meldung",
         label=_("Meldung"),

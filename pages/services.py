@@ -1,9 +1,12 @@
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from core.mail import mail_send
-from pages.models import BarrierReport
+from pages.models import BarrierReport, ContactMessage
 
 
 @transaction.atomic
@@ -24,3 +27,67 @@ def barrier_report_create(*, page: str, description: str, email: str = "") -> Ba
         )
     )
     return report
+
+
+@transaction.atomic
+def contact_message_submit(
+    *,
+    topic: str,
+    name: str,
+    email: str,
+    message: str,
+    organisation: str = "",
+    phone: str = "",
+) -> ContactMessage:
+    """Store the message, then (after the commit) mail it to the office and acknowledge it to
+    the sender. A mail server that is down loses no message: it is in the admin."""
+    contact = ContactMessage.objects.create(
+        topic=topic,
+        name=name,
+        email=email,
+        message=message,
+        organisation=organisation,
+        phone=phone,
+    )
+    context = {
+        "contact": contact,
+        "admin_url": f"{settings.SITE_URL}/verwaltung/pages/contactmessage/{contact.pk}/change/",
+    }
+    mail_send(
+        EmailMessage(
+            subject=_("Kontaktformular (%(topic)s): %(name)s")
+            % {"topic": contact.get_topic_display(), "name": " ".join(name.split())[:80]},
+            body=render_to_string("pages/contact_office_email.txt", context),
+            to=[settings.OFFICE_EMAIL],
+            reply_to=[email],
+        )
+    )
+    mail_send(
+        EmailMessage(
+            subject=_("Ihre Nachricht an DEFUS"),
+            body=render_to_string("pages/contact_ack_email.txt", context),
+            to=[email],
+        )
+    )
+    return contact
+
+
+@transaction.atomic
+def contact_message_reply(*, contact: ContactMessage, reply: str) -> None:
+    """Send the office's reply to the sender, once, and mark the message answered and done."""
+    locked = ContactMessage.objects.select_for_update().get(pk=contact.pk)
+    if locked.replied_at is not None or not reply.strip():
+        return
+    now = timezone.now()
+    ContactMessage.objects.filter(pk=contact.pk).update(
+        reply=reply, replied_at=now, done_at=locked.done_at or now
+    )
+    contact.reply, contact.replied_at, contact.done_at = reply, now, locked.done_at or now
+    mail_send(
+        EmailMessage(
+            subject=_("Antwort auf Ihre Nachricht an DEFUS"),
+            body=render_to_string("pages/contact_reply_email.txt", {"contact": contact}),
+            to=[contact.email],
+            reply_to=[settings.OFFICE_EMAIL],
+        )
+    )

@@ -4,6 +4,7 @@ from django.urls import path
 from django.views.generic import TemplateView
 
 from pages import area_views, views
+from pages.forms import ContactForm, MembershipInquiryForm
 from pages.models import Page
 from pages.sitemaps import SITEMAPS
 
@@ -24,8 +25,8 @@ urlpatterns = [
     path("ueber-uns/", views.PageView.as_view(), {"slug": Page.Slug.ABOUT}, name=Page.Slug.ABOUT),
     path("ueber-uns/vorstand-und-team/", views.TeamView.as_view(), {"slug": Page.Slug.TEAM}, name=Page.Slug.TEAM),
     path("ueber-uns/satzung/", views.PageView.as_view(), {"slug": Page.Slug.STATUTES}, name=Page.Slug.STATUTES),
-    path("ueber-uns/mitglied-werden/", views.PageView.as_view(), {"slug": Page.Slug.MEMBERSHIP}, name=Page.Slug.MEMBERSHIP),
-    path("kontakt/", views.PageView.as_view(), {"slug": Page.Slug.CONTACT}, name=Page.Slug.CONTACT),
+    path("ueber-uns/mitglied-werden/", views.ContactPageView.as_view(form_class=MembershipInquiryForm), {"slug": Page.Slug.MEMBERSHIP}, name=Page.Slug.MEMBERSHIP),
+    path("kontakt/", views.ContactPageView.as_view(form_class=ContactForm), {"slug": Page.Slug.CONTACT}, name=Page.Slug.CONTACT),
     path("impressum/", views.PageView.as_view(), {"slug": Page.Slug.IMPRINT}, name=Page.Slug.IMPRINT),
     path("datenschutz/", views.PageView.as_view(), {"slug": Page.Slug.PRIVACY}, name=Page.Slug.PRIVACY),
     path("barrierefreiheit/", views.PageView.as_view(), {"slug": Page.Slug.ACCESSIBILITY}, name=Page.Slug.ACCESSIBILITY),

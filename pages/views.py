@@ -1,3 +1,6 @@
+import json
+from pathlib import Path
+
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
@@ -8,6 +11,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, ListView, TemplateView
+from django.views.generic.edit import FormMixin
 
 from core.forms import PublicFormViewMixin
 from core.pagination import GracefulPaginationMixin
@@ -17,7 +21,10 @@ from news.models import Article
 from pages.forms import BarrierReportForm, SearchForm
 from pages.models import Page
 from pages.search import search
-from pages.services import barrier_report_create
+from pages.services import barrier_report_create, contact_message_submit
+
+# Efus's other national forums and DEFUS on LinkedIn: plain links, no embeds, no tracking.
+NETWORK_LINKS = json.loads((Path(__file__).parent / "data" / "network_links.json").read_text())
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -36,6 +43,7 @@ class HomeView(TemplateView):
             .select_related("series")[:5],
             office_news=articles.from_office()[:3],
             member_news=articles.from_members()[:6],
+            network=NETWORK_LINKS,
             **kwargs,
         )
 
@@ -49,6 +57,47 @@ class PageView(DetailView):
 
     def get_object(self, queryset=None):
         return get_object_or_404(Page, slug=self.kwargs["slug"])
+
+
+class FormPostMixin:
+    """``post`` for a form below a page: valid -> ``form_valid``, else ``form_invalid``."""
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form()
+        if form.is_valid():
+            return self.form_valid(form)
+        return self.form_invalid(form)
+
+
+@method_decorator(login_not_required, name="dispatch")
+class ContactPageView(PublicFormViewMixin, FormPostMixin, FormMixin, PageView):
+    """/kontakt/ and /ueber-uns/mitglied-werden/: the page, and a form to the office below it.
+    The URL conf passes the form class; honeypot and per-address limit come from the shared
+    public-form mixins."""
+
+    template_name = "pages/contact_page.html"
+    form_class = None
+    success_message = _(
+        "Danke! Ihre Nachricht ist bei der Geschäftsstelle angekommen. Eine "
+        "Bestätigung ist unterwegs; wir antworten in der Regel innerhalb einer Woche."
+    )
+
+    def get_success_url(self):
+        return f"{self.request.path}#nachricht"
+
+    def throttle_scope(self) -> str:
+        return self.get_form_class().__name__  # contact and membership count on their own
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        contact_message_submit(**form.submission_data())
+        return self.form_success()
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
 @method_decorator(login_not_required, name="dispatch")

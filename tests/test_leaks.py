@@ -125,15 +125,22 @@ def test_a_member_crawler_does_meet_it(secrets, client, member_user):
         assert f"{SECRET} {thing}" in found
 
 
-def test_members_files_answer_404_to_anonymous_visitors_and_public_files_are_served(
+def test_members_files_send_anonymous_visitors_to_the_login_and_public_files_are_served(
     secrets, outsider
 ):
     from documents.models import Document
 
     for document in Document.objects.all():
         response = outsider.get(document.get_absolute_url())
-        expected = 200 if document.visibility == "oeffentlich" else 404
+        if document.visibility == "oeffentlich":
+            expected = 200
+        elif "_auth_user_id" in outsider.session:  # logged in, second factor missing
+            expected = 404
+        else:  # anonymous: to the login first, whether or not the file exists
+            expected = 302
         assert response.status_code == expected, document.title
+        if expected == 302:
+            assert response["Location"].startswith("/konto/login/?next=/dokumente/")
 
 
 def test_no_page_a_member_can_reach_fails(secrets, client, member_user):

@@ -34,8 +34,11 @@ def test_members_file_is_for_members_and_staff_only(everyone, members_document):
     if everyone.has_access:
         assert response.status_code == 200
         assert b"".join(response.streaming_content) == files.PDF
+    elif everyone.kind == "anonymous":
+        # To the login, exactly as for a document that does not exist (tests/test_login_first.py).
+        assert response.status_code == 302
+        assert response["Location"].startswith("/konto/login/?next=/dokumente/")
     else:
-        # A file URL never redirects to the login page: it does not exist for the visitor.
         assert response.status_code == 404
         assert "Diese Seite gibt es nicht" in response.text
 
@@ -102,7 +105,9 @@ def test_a_wrong_file_name_leads_to_the_right_one(client, staff_user, members_do
 
 
 def test_a_wrong_file_name_reveals_nothing_to_anonymous_visitors(client, members_document):
-    assert client.get(f"/dokumente/{members_document.pk}/alter-name.pdf").status_code == 404
+    response = client.get(f"/dokumente/{members_document.pk}/alter-name.pdf")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/konto/login/?next=/dokumente/")
 
 
 @pytest.mark.parametrize("url", ["/dokumente/999999/protokoll.pdf", "/dokumente/abc/x.pdf"])
@@ -148,7 +153,9 @@ def test_x_sendfile_hands_the_file_to_apache(settings, client, staff_user, membe
 def test_web_server_hand_off_still_checks_visibility(settings, mode, client, former_member_user,
                                                      members_document):  # fmt: skip
     settings.DOCUMENT_SENDFILE = mode
-    assert client.get(members_document.get_absolute_url()).status_code == 404
+    response = client.get(members_document.get_absolute_url())
+    assert response.status_code == 302
+    assert "X-Accel-Redirect" not in response and "X-Sendfile" not in response
     client.force_login(former_member_user)
     response = client.get(members_document.get_absolute_url())
     assert response.status_code == 404

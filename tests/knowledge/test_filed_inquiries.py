@@ -151,7 +151,9 @@ def test_x_sendfile_hands_an_attachment_to_apache(settings, client, staff_user, 
 def test_attachment_hand_off_still_checks_access(settings, mode, client, former_member_user,
                                                  attachment):  # fmt: skip
     settings.DOCUMENT_SENDFILE = mode
-    assert client.get(attachment.get_absolute_url()).status_code == 404
+    response = client.get(attachment.get_absolute_url())
+    assert response.status_code == 302
+    assert "X-Accel-Redirect" not in response and "X-Sendfile" not in response
     client.force_login(former_member_user)
     response = client.get(attachment.get_absolute_url())
     assert response.status_code == 404

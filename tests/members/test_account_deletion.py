@@ -60,7 +60,7 @@ def test_every_reference_to_an_account_keeps_the_content():
     """Nothing the portal keeps about a member's work is deleted with a person's account."""
     from django.apps import apps
 
-    personal = {"CollectionVisit", "EmailAddress", "Authenticator", "LogEntry"}
+    personal = {"CollectionVisit", "CollectionWatch", "EmailAddress", "Authenticator", "LogEntry"}
     for model in apps.get_models():
         for field in model._meta.get_fields():
             if getattr(field, "related_model", None) is User and field.many_to_one:

@@ -120,3 +120,12 @@ def test_home_lists_the_next_five_dates_with_countdowns_and_hides_intern_ones(cl
     assert "morgen" in block and "in 5 Tagen" in block
     assert "Termin in 6 Tagen" not in block
     assert "Vorstandssitzung" not in text and "Vergangener Termin" not in text
+
+
+def test_home_links_the_other_national_forums_and_linkedin_without_embeds(client):
+    text = client.get("/").text
+    section = text.split("Weitere nationale Foren", 1)[1]
+    assert 'href="https://efus.eu/"' in section
+    assert "Forum Français pour la Sécurité Urbaine" in section
+    assert 'href="https://www.linkedin.com/company/defus/"' in section
+    assert "<iframe" not in text and '<script src="http' not in text

@@ -22,6 +22,7 @@ from tests.factories import (
     EntryFactory,
     EventFactory,
     InquiryFactory,
+    MemberFactory,
     ThemeFactory,
 )
 from themes.models import Theme
@@ -502,3 +503,42 @@ def test_anonymous_visitors_search_within_the_budget(client, crowd, django_asser
     with django_assert_max_num_queries(5):
         response = client.get("/suche/", {"q": "Prävention"})
     assert "Praxisbeispiel" not in main_text(response)
+
+
+# Members
+
+
+def test_anyone_finds_a_member_by_name_and_by_state(client):
+    kaiserslautern = MemberFactory(
+        name="Kaiserslautern",
+        designation="Stadt Kaiserslautern",
+        slug="kaiserslautern",
+        state="RP",
+        description="Kommunaler Präventionsrat seit 1998.",
+    )
+    MemberFactory(name="Gelsenkirchen", designation="Stadt Gelsenkirchen", state="NW")
+    gone = MemberFactory(
+        name="Kaiserstadt",
+        designation="Stadt Kaiserstadt",
+        state="RP",
+        joined_on=datetime.date(2012, 1, 1),
+        left_on=datetime.date(2020, 1, 1),
+    )
+    for query in ["Kaiserslautern", "Rheinland-Pfalz", "Kaiserslauten"]:
+        hits = search(query, AnonymousUser())[:10]
+        assert [(hit.kind, hit.title) for hit in hits] == [("mitglied", "Stadt Kaiserslautern")], (
+            query
+        )
+        assert hits[0].url == kaiserslautern.get_absolute_url()
+        assert hits[0].context_display == "Rheinland-Pfalz"
+    assert gone.designation not in client.get("/suche/?q=Rheinland-Pfalz").text
+    page = client.get("/suche/?q=Kaiserslautern").text
+    assert "Stadt Kaiserslautern" in page and 'href="/mitglieder/kaiserslautern/"' in page
+
+
+def test_the_member_filter_stays_within_the_budget(client, django_assert_max_num_queries):
+    MemberFactory.create_batch(200, state="RP")
+    with django_assert_max_num_queries(6):
+        response = client.get("/suche/?q=Rheinland-Pfalz&art=mitglied")
+    assert response.status_code == 200
+    assert response.text.count('href="/mitglieder/musterstadt-') == 20
