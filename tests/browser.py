@@ -128,8 +128,12 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, site_server):
-    """A fresh page that records every request to a host other than the live server."""
+def page(browser, site_server, db):
+    """A fresh page that records every request to a host other than the live server. The
+    standing pages are there even after a transactional test flushed the migrated rows."""
+    from tests.conftest import standing_content_create
+
+    standing_content_create()
     context = browser.new_context(
         locale="de-DE", base_url=site_server.url, java_script_enabled=True
     )

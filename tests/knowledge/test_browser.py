@@ -67,7 +67,9 @@ def test_member_adds_an_entry_through_the_form(member_page, collection):
     expect(page.get_by_role("status")).to_contain_text(
         "„Gleichstellungsaktionsplan 2024–2027“ steht jetzt in der Sammlung."
     )
-    expect(page.get_by_role("link", name="Gleichstellungsaktionsplan 2024–2027")).to_be_visible()
+    expect(
+        page.get_by_role("link", name="Gleichstellungsaktionsplan 2024–2027", exact=True)
+    ).to_be_visible()
     entry = Entry.objects.get(title="Gleichstellungsaktionsplan 2024–2027")
     assert page.url.endswith(f"/wissen/istanbul-konvention/#eintrag-{entry.pk}")
     assert_accessible(page)

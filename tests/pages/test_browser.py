@@ -109,7 +109,7 @@ def test_office_edits_a_page_text_in_the_admin_and_sees_it_on_the_site(page, dem
     )
     page.locator("main form button[type=submit]").first.click()
     page.goto("/verwaltung/pages/page/")
-    page.get_by_role("link", name="Kontakt").click()
+    page.get_by_role("link", name="Kontakt", exact=True).click()
     page.get_by_label("Vorspann").fill(
         "Telefonisch erreichen Sie uns montags bis freitags von 9 bis 15 Uhr."
     )
