@@ -6,6 +6,7 @@ like any other test: what it writes, through the page or through factories, is r
 at its end, and the demo stays as loaded.
 """
 
+import threading
 from urllib.parse import urlsplit
 
 import pytest
@@ -63,6 +64,19 @@ class SharedConnectionServerThread(LiveServerThread):
     server_class = SharedConnectionServer
 
 
+def one_request_at_a_time(handler_class):
+    """Chromium asks for several things at once; with one shared database connection the
+    requests take turns (a response body is still streamed outside the lock)."""
+    lock = threading.Lock()
+
+    class Handler(handler_class):
+        def __call__(self, environ, start_response):
+            with lock:
+                return super().__call__(environ, start_response)
+
+    return Handler
+
+
 class LiveServer:
     def __init__(self, thread: LiveServerThread):
         self.thread = thread
@@ -86,7 +100,9 @@ def site_server(django_db_setup, django_db_blocker):
         for signal in (request_started, request_finished):
             signal.disconnect(close_old_connections)
         thread = SharedConnectionServerThread(
-            "localhost", StaticFilesHandler, connections_override={"default": connection}
+            "localhost",
+            one_request_at_a_time(StaticFilesHandler),
+            connections_override={"default": connection},
         )
         thread.daemon = True
         thread.start()
