@@ -7,7 +7,7 @@ DEV := DJANGO_DEBUG=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve drill worker test lint bench install db-start db-stop migrate demo clean hadolint check-deploy backup restore
+.PHONY: run serve front drill worker test lint bench install db-start db-stop migrate demo clean hadolint check-deploy backup restore
 
 $(UV):
 	@echo "uv fehlt – wird installiert …"
@@ -37,6 +37,11 @@ worker: install db-start
 WORKER_CMD ?= $(PY) manage.py worker
 serve: install db-start
 	PORT=$(PORT) WORKER_CMD='$(WORKER_CMD)' $(PY) -m tools.serve
+
+# compose's web server in front, on this machine: deploy/nginx.conf in a real nginx before
+# `make serve`'s gunicorn (static files, media and checked protected files from disk), on PORT.
+front: install db-start
+	PORT=$(PORT) WORKER_CMD='$(WORKER_CMD)' $(PY) -m tools.front
 
 # Outage drill against `make serve` on a free loopback port: stops and restarts the database.
 drill: install db-start

@@ -35,6 +35,14 @@ def test_the_app_trusts_forwarded_headers_only_from_the_proxy():
     assert "ENV FORWARDED_ALLOW_IPS=127.0.0.1" in DOCKERFILE
 
 
+def test_behind_nginx_the_limits_count_the_visitor_and_the_visitor_cannot_choose_it():
+    # nginx overwrites X-Forwarded-For (no $proxy_add_x_forwarded_for, which would keep what
+    # the client sent), so exactly one proxy is trusted.
+    assert "proxy_set_header X-Forwarded-For $remote_addr;" in NGINX
+    assert "proxy_add_x_forwarded_for" not in NGINX
+    assert 'DJANGO_TRUSTED_PROXY_COUNT: "1"' in COMPOSE
+
+
 def test_nginx_serves_static_and_media_and_protected_files_only_internally():
     assert re.search(r"location /static/ \{\s+alias /srv/static/;", NGINX)
     assert re.search(r"location /media/ \{\s+alias /data/media/;", NGINX)
