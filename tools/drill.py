@@ -249,11 +249,12 @@ def mail_drill(port: int, mail_port: int, check: Check, data: dict, stamp: str) 
     since = timezone.now()
 
     answers = []
-    for email in (data["asker"], f"niemand-{stamp}@drill.example"):
+    # The unknown address first, so that a cold worker cannot make the known one look slower.
+    for email in (f"niemand-{stamp}@drill.example", data["asker"]):
         started = time.monotonic()
         status, headers, _page = Browser(port).post("/konto/password/reset/", {"email": email})
         answers.append((status, headers.get("Location", ""), time.monotonic() - started))
-    (known, unknown) = answers
+    (unknown, known) = answers
     check(
         known[:2] == unknown[:2] and known[0] == 302,
         f"Passwort vergessen: bekannte Adresse {known[0]} → {known[1]} ({known[2]:.2f} s), "
