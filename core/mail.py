@@ -1,7 +1,8 @@
 """Every e-mail the portal sends goes through ``mail_send``: after the current transaction
 commits, it is put into the task queue (django.tasks, stored in PostgreSQL), and the worker
 (`manage.py worker`) delivers it. A failed delivery is tried again after 1, 5, 15 and 60
-minutes; after that it stays in the queue as failed, where the office sees it in the admin."""
+minutes (settings.MAIL_RETRY_SECONDS); after that it stays in the queue as failed, where the
+office sees it in the admin."""
 
 import base64
 import contextlib
@@ -17,9 +18,6 @@ from django.utils import timezone
 from django.utils.log import AdminEmailHandler
 
 logger = logging.getLogger(__name__)
-
-# Minutes to wait before the second, third, … attempt to deliver a message.
-RETRY_MINUTES = (1, 5, 15, 60)
 
 
 def mail_send(*messages: EmailMessage) -> None:
@@ -42,13 +40,14 @@ def mail_deliver(message: dict, attempt: int = 1) -> str:
         mailers.default.send_messages([email])
     except Exception:
         recipients = ", ".join(email.recipients())
-        if attempt <= len(RETRY_MINUTES):
-            minutes = RETRY_MINUTES[attempt - 1]
-            run_after = timezone.now() + datetime.timedelta(minutes=minutes)
+        waits = settings.MAIL_RETRY_SECONDS
+        if attempt <= len(waits):
+            seconds = waits[attempt - 1]
+            run_after = timezone.now() + datetime.timedelta(seconds=seconds)
             mail_deliver.using(run_after=run_after).enqueue(message, attempt=attempt + 1)
             logger.warning(
-                "E-Mail „%s“ an %s: Versuch %d gescheitert, nächster in %d Minuten.",
-                email.subject, recipients, attempt, minutes,
+                "E-Mail „%s“ an %s: Versuch %d gescheitert, nächster in %d Sekunden.",
+                email.subject, recipients, attempt, seconds,
             )  # fmt: skip
         else:
             logger.error(

@@ -141,12 +141,22 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "members.passwords.MaximumLengthValidator"},
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "pages:dashboard"
 
 # django-allauth: personal accounts, e-mail login, no public sign-up.
 ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
+# Every allauth form with a password field refuses more than 1024 characters (members.passwords).
+ACCOUNT_FORMS = {
+    "login": "members.forms.LoginForm",
+    "signup": "members.forms.SignupForm",
+    "change_password": "members.forms.ChangePasswordForm",
+    "set_password": "members.forms.SetPasswordForm",
+    "reset_password_from_key": "members.forms.ResetPasswordKeyForm",
+    "reauthenticate": "members.forms.ReauthenticateForm",
+}
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
@@ -259,7 +269,8 @@ CACHES = {
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "0" if DEVELOPMENT else "30"))
 
 # E-mail: the console in development, SMTP from EMAIL_URL in production
-# (smtp://user:password@host:587, smtps://… for implicit TLS).
+# (smtp://user:password@host:587 with STARTTLS, smtps://… for implicit TLS, ?tls=0 for a relay on
+# the same machine that speaks plain SMTP, such as the drill's).
 EMAIL_URL = os.environ.get("EMAIL_URL", "console:" if DEVELOPMENT else "")
 if EMAIL_URL.startswith("console:"):
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
@@ -274,13 +285,17 @@ elif EMAIL_URL:
                 "username": unquote(_mail.username or ""),
                 "password": unquote(_mail.password or ""),
                 "use_ssl": _mail.scheme == "smtps",
-                "use_tls": _mail.scheme != "smtps",
+                "use_tls": _mail.scheme != "smtps" and "tls=0" not in _mail.query.split("&"),
                 "timeout": 10,
             },
         }
     }
 else:
     raise ImproperlyConfigured("Produktion braucht EMAIL_URL (zum Beispiel smtp://…).")
+# Seconds before the second, third, … attempt to deliver a mail (core.mail); then it stays failed.
+MAIL_RETRY_SECONDS = [
+    int(seconds) for seconds in env_list("DJANGO_MAIL_RETRY_SECONDS", "60,300,900,3600")
+]
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "DEFUS <team@defus.de>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Periodic jobs the task worker runs: dotted path of a function -> "hourly", "daily", "weekly".

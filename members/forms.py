@@ -1,6 +1,8 @@
+from allauth.account import forms as account_forms
 from django import forms
 
 from members.models import User
+from members.passwords import PasswordLengthMixin
 
 
 class OfficeUserCreationForm(forms.ModelForm):
@@ -19,3 +21,28 @@ class OfficeUserCreationForm(forms.ModelForm):
         if commit:
             user.save()
         return user
+
+
+# allauth's forms with a password field (ACCOUNT_FORMS in settings), each capped in length.
+class LoginForm(PasswordLengthMixin, account_forms.LoginForm):
+    pass
+
+
+class SignupForm(PasswordLengthMixin, account_forms.SignupForm):
+    pass
+
+
+class ChangePasswordForm(PasswordLengthMixin, account_forms.ChangePasswordForm):
+    pass
+
+
+class SetPasswordForm(PasswordLengthMixin, account_forms.SetPasswordForm):
+    pass
+
+
+class ResetPasswordKeyForm(PasswordLengthMixin, account_forms.ResetPasswordKeyForm):
+    pass
+
+
+class ReauthenticateForm(PasswordLengthMixin, account_forms.ReauthenticateForm):
+    pass

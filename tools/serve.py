@@ -50,17 +50,41 @@ def prepare(env: dict[str, str]) -> None:
         subprocess.run([PYTHON, "manage.py", *command], env=env, cwd=BASE_DIR, check=True)
 
 
-def start(port: int, env: dict[str, str], *, workers: int = 2, quiet: bool = False):
+def start(
+    port: int,
+    env: dict[str, str],
+    *,
+    workers: int = 2,
+    quiet: bool = False,
+    access_log: Path | None = None,
+    log: Path | None = None,
+):
     """Start gunicorn (and WORKER_CMD, if set) and wait until /healthz answers 200.
-    Returns the started processes; `stop()` ends them."""
+    Returns the started processes; `stop()` ends them. ``access_log``: a file that gets one
+    line per request, "<pid> METHOD path status", so a drill sees which worker answered;
+    ``log``: a file for the output of gunicorn and the task worker instead of the terminal."""
     command = [GUNICORN, "defus.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)]
     if quiet:
         command += ["--log-level", "warning"]
-    else:
+    if access_log:
+        command += [
+            "--access-logfile",
+            str(access_log),
+            "--access-logformat",
+            "%(p)s %(m)s %(U)s %(s)s",
+        ]
+    elif not quiet:
         command += ["--access-logfile", "-"]
-    processes = [subprocess.Popen(command, env=env, cwd=BASE_DIR)]
+    output = log.open("ab") if log else None
+    processes = [subprocess.Popen(command, env=env, cwd=BASE_DIR, stdout=output, stderr=output)]
     if worker := env.get("WORKER_CMD", "").strip():
-        processes.append(subprocess.Popen(shlex.split(worker), env=env, cwd=BASE_DIR))
+        processes.append(
+            subprocess.Popen(
+                shlex.split(worker), env=env, cwd=BASE_DIR, stdout=output, stderr=output
+            )
+        )
+    if output:
+        output.close()
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
