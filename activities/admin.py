@@ -67,8 +67,8 @@ class MediaInquiryAdmin(admin.ModelAdmin):
 
 @admin.register(Publication)
 class PublicationAdmin(admin.ModelAdmin):
-    list_display = ["title", "authors", "venue", "issue", "year", "status"]
-    list_filter = ["status", "year"]
+    list_display = ["title", "kind", "authors", "venue", "issue", "year", "status"]
+    list_filter = ["kind", "status", "year"]
     search_fields = ["title", "authors", "venue"]
     date_hierarchy = "dated_on"
 

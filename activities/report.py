@@ -135,7 +135,12 @@ def public_events(year: int):
 
 def annual_report(year: int) -> Report:
     first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    record = AnnualReport.objects.filter(year=year).prefetch_related("intros").first()
+    record = (
+        AnnualReport.objects.filter(year=year)
+        .select_related("document")
+        .prefetch_related("intros")
+        .first()
+    )
     intros = {intro.section: intro.text for intro in record.intros.all()} if record else {}
     sections = []
 
@@ -392,7 +397,7 @@ def annual_report(year: int) -> Report:
                 + (f" {p.issue}" if p.issue else f" {p.year}"),
                 admin_url(p),
             )
-            for p in Publication.objects.in_year(year).order_by("dated_on")
+            for p in Publication.objects.articles().in_year(year).order_by("dated_on")
         ],
     )
 
