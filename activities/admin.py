@@ -20,6 +20,7 @@ from activities.models import (
     Publication,
     SectionIntro,
 )
+from core.revisions import ContentVersionAdmin
 
 # Plain selects and checkboxes: the admin's select2 (autocomplete) and filter_horizontal
 # widgets fail axe-core; these work without JavaScript too.
@@ -112,7 +113,10 @@ class SectionIntroInline(admin.StackedInline):
 
 
 @admin.register(AnnualReport)
-class AnnualReportAdmin(admin.ModelAdmin):
+class AnnualReportAdmin(ContentVersionAdmin):
+    """Each save keeps a version of the report and its intros (django-reversion follows the
+    inline); every intro has its own history and comparison too."""
+
     list_display = ["__str__", "year", "report_link"]
     search_fields = ["year"]
     inlines = [SectionIntroInline]
@@ -120,6 +124,14 @@ class AnnualReportAdmin(admin.ModelAdmin):
     @admin.display(description=_("Bericht"))
     def report_link(self, obj):
         return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), _("Bericht ansehen"))
+
+
+@admin.register(SectionIntro)
+class SectionIntroAdmin(ContentVersionAdmin):
+    list_display = ["section", "report"]
+    list_filter = ["report", "section"]
+    list_select_related = ["report"]
+    search_fields = ["text"]
 
 
 class GuidelineSignatureInline(admin.StackedInline):
