@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 from django.db import models
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -64,6 +65,16 @@ class MediaInquiryAdmin(admin.ModelAdmin):
     list_filter = ["outcome", "format"]
     search_fields = ["outlet", "topic", "person"]
     date_hierarchy = "received_on"
+    readonly_fields = ["contact_message_link"]
+
+    @admin.display(description=_("aus der Kontaktanfrage"))
+    def contact_message_link(self, obj):
+        # The message lives higher up (pages) and points here; read through its reverse relation.
+        contact = getattr(obj, "contact_message", None) if obj.pk else None
+        if contact is None:
+            return "–"
+        url = reverse("admin:pages_contactmessage_change", args=[contact.pk])
+        return format_html('<a href="{}">{}</a>', url, contact)
 
 
 @admin.register(Publication)

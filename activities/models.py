@@ -184,9 +184,16 @@ class MediaInquiry(models.Model):
         GIVEN = "gegeben", _("Interview gegeben")
         RESEARCH = "recherche", _("Unterstützung bei der Recherche")
         DECLINED = "abgelehnt", _("abgelehnt")
+        OPEN = "offen", _("noch offen")
 
     outlet = models.CharField(_("Medium"), max_length=200, help_text=_("z. B. „MDR Umschau“."))
-    format = models.CharField(_("Format"), max_length=12, choices=Format)
+    format = models.CharField(
+        _("Format"),
+        max_length=12,
+        choices=Format,
+        blank=True,
+        help_text=_("Leer, solange es nicht feststeht (etwa bei einer Anfrage per Formular)."),
+    )
     topic = models.CharField(_("Thema"), max_length=300)
     received_on = models.DateField(_("Anfrage vom"))
     published_on = models.DateField(_("veröffentlicht/gesendet am"), null=True, blank=True)

@@ -44,7 +44,9 @@ def test_reminder_leaves_just_after_midnight_in_berlin_three_days_before(
 ):
     inquiry(deadline, created_at=datetime.datetime(deadline.year, deadline.month, 1, tzinfo=UTC))
     # Half an hour earlier it is still four days before the deadline in Berlin.
-    with time_machine.travel(half_past_midnight_in_berlin - datetime.timedelta(hours=1), tick=False):
+    with time_machine.travel(
+        half_past_midnight_in_berlin - datetime.timedelta(hours=1), tick=False
+    ):
         assert inquiry_reminders_send() == 0
     # In UTC it is still the evening before; in Berlin it is the third day before the deadline.
     with time_machine.travel(half_past_midnight_in_berlin, tick=False):
