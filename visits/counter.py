@@ -17,16 +17,17 @@ from collections import Counter
 
 from django.conf import settings
 from django.db import DatabaseError, connection
+from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 
 #: Programs that announce themselves: search engines, link previews, monitors, scripts and
-#: headless browsers. A visitor without any user agent is not counted either.
+#: headless browsers. A visitor without any user agent is not counted either. Matched against
+#: the lower-cased user agent: ``re.IGNORECASE`` makes this search 25 times slower.
 BOTS = re.compile(
     r"bot|crawl|spider|slurp|scrape|curl|wget|python-requests|python-urllib|httpx|aiohttp"
     r"|go-http-client|java/|libwww|okhttp|headlesschrome|phantomjs|lighthouse"
-    r"|facebookexternalhit|whatsapp|preview|monitor|uptime|check_http",
-    re.IGNORECASE,
+    r"|facebookexternalhit|whatsapp|preview|monitor|uptime|check_http"
 )
 
 UPSERT = """
@@ -39,7 +40,7 @@ PATH_LENGTH = 500
 
 
 def is_bot(user_agent: str) -> bool:
-    return not user_agent or BOTS.search(user_agent) is not None
+    return not user_agent or BOTS.search(user_agent.lower()) is not None
 
 
 class PageViewCounter:
@@ -49,8 +50,26 @@ class PageViewCounter:
         self.lock = threading.Lock()
         self.pending: Counter[tuple[str, datetime.date]] = Counter()
         self.flushed_at = time.monotonic()
+        self._month: datetime.date | None = None
+        self._month_span = (0.0, 0.0)
 
-    def add(self, path: str, month: datetime.date) -> None:
+    def month(self) -> datetime.date:
+        """The first day of the current month in Berlin; worked out once a month, since
+        ``localdate()`` costs more than the rest of the counting."""
+        starts, ends = self._month_span
+        if not starts <= time.time() < ends:
+            first = timezone.localdate().replace(day=1)
+            following = (first + datetime.timedelta(days=32)).replace(day=1)
+            self._month = first
+            self._month_span = (self._midnight(first), self._midnight(following))
+        return self._month
+
+    @staticmethod
+    def _midnight(day: datetime.date) -> float:
+        return timezone.make_aware(datetime.datetime.combine(day, datetime.time())).timestamp()
+
+    def add(self, path: str, month: datetime.date | None = None) -> None:
+        month = month or self.month()
         with self.lock:
             self.pending[(path[:PATH_LENGTH], month)] += 1
             due = (

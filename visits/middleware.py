@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.utils import timezone
 
 from visits.counter import counter, is_bot
 
@@ -20,19 +19,21 @@ class PageViewMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if self._counts(request, response):
-            counter.add(request.path, timezone.localdate().replace(day=1))
+            counter.add(request.path)
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         request.page_view_public = not getattr(view_func, "login_required", True)
 
     def _counts(self, request, response) -> bool:
+        # META rather than request.headers: building the latter costs more than the rest.
+        meta = request.META
         return (
             request.method == "GET"
             and response.status_code == 200
             and response.get("Content-Type", "").startswith("text/html")
             and getattr(request, "page_view_public", True)
             and not request.path.startswith(self.excluded)
-            and not request.headers.get("Sec-Purpose", request.headers.get("Purpose", ""))
-            and not is_bot(request.headers.get("User-Agent", ""))
+            and not meta.get("HTTP_SEC_PURPOSE", meta.get("HTTP_PURPOSE"))
+            and not is_bot(meta.get("HTTP_USER_AGENT", ""))
         )

@@ -1,11 +1,12 @@
 import datetime
 
 import pytest
+import time_machine
 from django.core.cache import caches
 from django.test import Client
 from django.utils import timezone
 
-from visits.counter import BOTS, is_bot
+from visits.counter import is_bot
 from visits.models import PageViews
 
 pytestmark = pytest.mark.django_db
@@ -89,7 +90,7 @@ def test_a_bot_does_not_count(user_agent, page_view_counter):
 
 def test_browsers_are_no_bots():
     assert not is_bot(FIREFOX)
-    assert not BOTS.search(
+    assert not is_bot(
         "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 "
         "(KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1"
     )
@@ -138,6 +139,24 @@ def test_the_batch_leaves_when_enough_addresses_wait(browser, page_view_counter)
     browser.get("/kontakt/")
     assert views("/ueber-uns/") == 1
     assert views("/kontakt/") == 1
+
+
+@pytest.mark.parametrize(
+    ("utc", "month"),
+    [
+        (datetime.datetime(2025, 3, 31, 21, 59, tzinfo=datetime.UTC), datetime.date(2025, 3, 1)),
+        (datetime.datetime(2025, 3, 31, 22, 1, tzinfo=datetime.UTC), datetime.date(2025, 4, 1)),
+        (datetime.datetime(2025, 12, 31, 22, 59, tzinfo=datetime.UTC), datetime.date(2025, 12, 1)),
+        (datetime.datetime(2025, 12, 31, 23, 1, tzinfo=datetime.UTC), datetime.date(2026, 1, 1)),
+    ],
+)
+def test_a_view_counts_in_its_berlin_month(browser, page_view_counter, utc, month):
+    with time_machine.travel(utc - datetime.timedelta(minutes=2), tick=False):
+        browser.get("/ueber-uns/")  # the month is worked out and kept ...
+    with time_machine.travel(utc, tick=False):
+        browser.get("/ueber-uns/")  # ... until Berlin's midnight ends it
+    page_view_counter.flush()
+    assert PageViews.objects.get(path="/ueber-uns/", month=month).views >= 1
 
 
 def test_the_privacy_page_says_what_is_counted(client):
