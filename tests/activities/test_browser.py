@@ -51,6 +51,7 @@ def test_office_pages_for_the_record_and_the_report_are_accessible(page, demo):
             "fundingapplication",
             "highlight",
             "annualreport",
+            "sectionintro",
             "guideline",
         ]
     ]
