@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 from django.db import models
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +21,7 @@ from activities.models import (
     Publication,
     SectionIntro,
 )
+from core.revisions import ContentVersionAdmin
 
 # Plain selects and checkboxes: the admin's select2 (autocomplete) and filter_horizontal
 # widgets fail axe-core; these work without JavaScript too.
@@ -63,12 +65,22 @@ class MediaInquiryAdmin(admin.ModelAdmin):
     list_filter = ["outcome", "format"]
     search_fields = ["outlet", "topic", "person"]
     date_hierarchy = "received_on"
+    readonly_fields = ["contact_message_link"]
+
+    @admin.display(description=_("aus der Kontaktanfrage"))
+    def contact_message_link(self, obj):
+        # The message lives higher up (pages) and points here; read through its reverse relation.
+        contact = getattr(obj, "contact_message", None) if obj.pk else None
+        if contact is None:
+            return "–"
+        url = reverse("admin:pages_contactmessage_change", args=[contact.pk])
+        return format_html('<a href="{}">{}</a>', url, contact)
 
 
 @admin.register(Publication)
 class PublicationAdmin(admin.ModelAdmin):
-    list_display = ["title", "authors", "venue", "issue", "year", "status"]
-    list_filter = ["status", "year"]
+    list_display = ["title", "kind", "authors", "venue", "issue", "year", "status"]
+    list_filter = ["kind", "status", "year"]
     search_fields = ["title", "authors", "venue"]
     date_hierarchy = "dated_on"
 
@@ -112,7 +124,10 @@ class SectionIntroInline(admin.StackedInline):
 
 
 @admin.register(AnnualReport)
-class AnnualReportAdmin(admin.ModelAdmin):
+class AnnualReportAdmin(ContentVersionAdmin):
+    """Each save keeps a version of the report and its intros (django-reversion follows the
+    inline); every intro has its own history and comparison too."""
+
     list_display = ["__str__", "year", "report_link"]
     search_fields = ["year"]
     inlines = [SectionIntroInline]
@@ -120,6 +135,14 @@ class AnnualReportAdmin(admin.ModelAdmin):
     @admin.display(description=_("Bericht"))
     def report_link(self, obj):
         return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), _("Bericht ansehen"))
+
+
+@admin.register(SectionIntro)
+class SectionIntroAdmin(ContentVersionAdmin):
+    list_display = ["section", "report"]
+    list_filter = ["report", "section"]
+    list_select_related = ["report"]
+    search_fields = ["text"]
 
 
 class GuidelineSignatureInline(admin.StackedInline):

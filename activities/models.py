@@ -10,6 +10,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.choices import Visibility
 from core.fields import RichTextField
 from core.templatetags.defus import zahlwort
 
@@ -183,9 +184,16 @@ class MediaInquiry(models.Model):
         GIVEN = "gegeben", _("Interview gegeben")
         RESEARCH = "recherche", _("Unterstützung bei der Recherche")
         DECLINED = "abgelehnt", _("abgelehnt")
+        OPEN = "offen", _("noch offen")
 
     outlet = models.CharField(_("Medium"), max_length=200, help_text=_("z. B. „MDR Umschau“."))
-    format = models.CharField(_("Format"), max_length=12, choices=Format)
+    format = models.CharField(
+        _("Format"),
+        max_length=12,
+        choices=Format,
+        blank=True,
+        help_text=_("Leer, solange es nicht feststeht (etwa bei einer Anfrage per Formular)."),
+    )
     topic = models.CharField(_("Thema"), max_length=300)
     received_on = models.DateField(_("Anfrage vom"))
     published_on = models.DateField(_("veröffentlicht/gesendet am"), null=True, blank=True)
@@ -214,13 +222,35 @@ class MediaInquiry(models.Model):
         return self.outcome == self.Outcome.DECLINED
 
 
+class PublicationQuerySet(DatedQuerySet):
+    def articles(self):
+        return self.filter(kind=Publication.Kind.ARTICLE)
+
+    def interviews(self):
+        return self.filter(kind=Publication.Kind.INTERVIEW)
+
+
 class Publication(models.Model):
     DATE_FIELD = "dated_on"
+
+    class Kind(models.TextChoices):
+        ARTICLE = "fachartikel", _("Fachartikel oder Publikation")
+        INTERVIEW = "interview", _("Interview über DEFUS")
 
     class Status(models.TextChoices):
         PUBLISHED = "erschienen", _("erschienen")
         FORTHCOMING = "im-erscheinen", _("im Erscheinen")
 
+    kind = models.CharField(
+        _("Art"),
+        max_length=12,
+        choices=Kind,
+        default=Kind.ARTICLE,
+        help_text=_(
+            "Fachartikel stehen im Jahresbericht; Interviews über DEFUS nur auf der Seite "
+            "„Publikationen“."
+        ),
+    )
     authors = models.CharField(_("Autor*innen"), max_length=300)
     title = models.CharField(_("Titel"), max_length=300)
     venue = models.CharField(
@@ -236,7 +266,7 @@ class Publication(models.Model):
     )
     url = models.URLField(_("Link"), blank=True)
 
-    objects = DatedQuerySet.as_manager()
+    objects = PublicationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Fachartikel oder Publikation")
@@ -366,6 +396,12 @@ class Highlight(models.Model):
         return f"{self.title} ({self.year})"
 
 
+class AnnualReportQuerySet(models.QuerySet):
+    def published(self):
+        """Reports the office has published: their PDF is a public document."""
+        return self.filter(document__visibility=Visibility.PUBLIC)
+
+
 class AnnualReport(models.Model):
     """What the office writes for one year's Jahresbericht; the rest is computed."""
 
@@ -380,6 +416,18 @@ class AnnualReport(models.Model):
             "z. B. ein Workshop auf dem Deutschen Präventionstag."
         ),
     )
+    document = models.OneToOneField(
+        "documents.Document",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="annual_report",
+        verbose_name=_("veröffentlichtes PDF"),
+    )
+    published_on = models.DateField(_("veröffentlicht am"), null=True, blank=True, editable=False)
+
+    objects = AnnualReportQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Jahresbericht")

@@ -12,6 +12,7 @@ from itertools import groupby
 from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -36,6 +37,7 @@ from inquiries.models import Answer, Inquiry
 from knowledge.models import Collection, Entry
 from members.models import Member, Person
 from projects.models import Project
+from visits.models import PageViews
 
 MONTHS = [
     "Januar", "Februar", "März", "April", "Mai", "Juni",
@@ -133,7 +135,12 @@ def public_events(year: int):
 
 def annual_report(year: int) -> Report:
     first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    record = AnnualReport.objects.filter(year=year).prefetch_related("intros").first()
+    record = (
+        AnnualReport.objects.filter(year=year)
+        .select_related("document")
+        .prefetch_related("intros")
+        .first()
+    )
     intros = {intro.section: intro.text for intro in record.intros.all()} if record else {}
     sections = []
 
@@ -321,7 +328,39 @@ def annual_report(year: int) -> Report:
         ],
     )
 
-    add(Section.OUTREACH)
+    visits = list(PageViews.objects.in_year(year).per_month().order_by("month"))
+    total = sum(row["views"] for row in visits)
+    add(
+        Section.OUTREACH,
+        sentence=_(
+            "Die öffentlichen Seiten des Portals wurden %(total)s-mal aufgerufen, "
+            "durchschnittlich %(average)s-mal im Monat (gezählt auf dem eigenen Server, "
+            "ohne Tracker und ohne Suchmaschinen)."
+        )
+        % {
+            "total": number_format(total, force_grouping=True),
+            "average": number_format(round(total / len(visits)), force_grouping=True),
+        }
+        if visits
+        else "",
+        groups=[
+            Group(
+                _("Aufrufe der Webseite je Monat"),
+                lines=[
+                    Line(
+                        month(row["month"]),
+                        ngettext("%(n)s Aufruf", "%(n)s Aufrufe", row["views"])
+                        % {"n": number_format(row["views"], force_grouping=True)},
+                        reverse("admin:visits_pageviews_changelist")
+                        + f"?month__year={year}&month__month={row['month'].month}",
+                    )
+                    for row in visits
+                ],
+            )
+        ]
+        if visits
+        else [],
+    )
 
     media = list(MediaInquiry.objects.in_year(year).order_by("received_on"))
     declined = sum(1 for m in media if m.is_declined)
@@ -358,7 +397,7 @@ def annual_report(year: int) -> Report:
                 + (f" {p.issue}" if p.issue else f" {p.year}"),
                 admin_url(p),
             )
-            for p in Publication.objects.in_year(year).order_by("dated_on")
+            for p in Publication.objects.articles().in_year(year).order_by("dated_on")
         ],
     )
 

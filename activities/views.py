@@ -1,13 +1,15 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.decorators import login_not_required
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
-from django.views.generic import ListView
+from django.views.decorators.http import require_POST
+from django.views.generic import ListView, TemplateView
 
-from activities.models import Guideline, GuidelineSignature
+from activities import services
+from activities.models import AnnualReport, Guideline, GuidelineSignature, Publication
 from activities.odt import report_odt
 from activities.pdf import report_pdf
 from activities.report import annual_report, member_engagement
@@ -48,6 +50,7 @@ def annual_report_html(request, year: int):
         **admin.site.each_context(request),
         "title": _("Jahresbericht %(year)s") % {"year": year},
         "report": report,
+        "may_publish": request.user.has_perm("activities.change_annualreport"),
     }
     return render(request, "activities/annual_report.html", context)
 
@@ -82,3 +85,38 @@ def annual_report_odt(request, year: int):
     )
     response["Content-Disposition"] = f'attachment; filename="DEFUS-Jahresbericht-{year}.odt"'
     return response
+
+
+@admin.site.admin_view
+@require_POST
+def annual_report_publish(request, year: int):
+    if not request.user.has_perm("activities.change_annualreport") or not 2000 <= year <= 2100:
+        raise Http404
+    record = services.annual_report_publish(year=year, base_url=request.build_absolute_uri("/"))
+    messages.success(
+        request,
+        _(
+            "Der Jahresbericht %(year)s steht jetzt mit den Zahlen vom %(date)s als öffentliches "
+            "Dokument auf der Seite „Publikationen“."
+        )
+        % {"year": year, "date": f"{record.published_on:%d.%m.%Y}"},
+    )
+    return redirect("annual_report", year=year)
+
+
+@method_decorator(login_not_required, name="dispatch")
+class PublicationListView(TemplateView):
+    """Jahresberichte, Leitgedanken, Fachartikel and interviews on DEFUS, on one page."""
+
+    template_name = "activities/publication_list.html"
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "reports": AnnualReport.objects.published()
+            .select_related("document")
+            .order_by("-year"),
+            "guidelines": Guideline.objects.with_signature_counts().select_related("assembly"),
+            "articles": Publication.objects.articles().order_by("-dated_on", "title"),
+            "interviews": Publication.objects.interviews().order_by("-dated_on", "title"),
+        }

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "core.apps.QueueConfig",  # django-tasks-db; before core, whose admin.py replaces its admin
     "core",
     "images",
+    "visits",
     "members",
     "themes",
     "projects",
@@ -81,6 +82,7 @@ MIDDLEWARE = [
     # A vanished database answers 503 (German, Retry-After) from here on inwards.
     "core.middleware.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "visits.middleware.PageViewMiddleware",  # outside the page cache: cached pages count too
     "core.middleware.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -265,6 +267,12 @@ CACHES = {
     ),
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
 }
+# Page views are counted per process and written in one query every so many seconds (or
+# addresses); the admin, the account pages, files and the health check are not counted.
+VISITS_FLUSH_SECONDS = int(os.environ.get("DJANGO_VISITS_FLUSH_SECONDS", "5"))
+VISITS_FLUSH_SIZE = 200
+VISITS_EXCLUDED_PREFIXES = ["/verwaltung/", "/konto/", "/healthz", STATIC_URL, MEDIA_URL]
+
 # Seconds for which a page served to a visitor without cookies is kept and reused.
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "0" if DEVELOPMENT else "30"))
 

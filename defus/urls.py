@@ -6,7 +6,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path, re_path
 
-from activities.urls import report_patterns
+from activities.urls import publication_patterns, report_patterns
 from core.views import public_media
 from documents.urls import assembly_patterns
 from news.urls import submission_patterns
@@ -35,6 +35,7 @@ urlpatterns = [
     path("konto/", include("members.account_urls")),
     path("konto/", include("allauth.urls")),
     path("leitgedanken/", include("activities.urls")),
+    path("publikationen/", include((publication_patterns, "publications"))),
     path("verwaltung/jahresbericht/", include(report_patterns)),
     path("verwaltung/", admin.site.urls),
 ]

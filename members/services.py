@@ -30,6 +30,7 @@ OFFICE_APPS = [
     "inquiries",
     "activities",
     "pages",
+    "visits",  # page views: read only in the admin
 ]
 
 

@@ -1,11 +1,14 @@
 from django.contrib import admin, messages
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core.revisions import ContentVersionAdmin
 from pages.models import BarrierReport, ContactMessage, Page
-from pages.services import contact_message_reply
+from pages.services import contact_message_record_media_inquiry, contact_message_reply
 
 
 @admin.register(Page)
@@ -63,8 +66,8 @@ class ContactMessageAdmin(admin.ModelAdmin):
     list_filter = [DoneFilter, "topic"]
     search_fields = ["name", "organisation", "email", "message"]
     date_hierarchy = "created_at"
-    actions = ["mark_done"]
-    readonly_fields = ["created_at", "replied_at"]
+    actions = ["mark_done", "record_media_inquiry"]
+    readonly_fields = ["created_at", "replied_at", "media_inquiry_link"]
     fieldsets = [
         (
             None,
@@ -80,7 +83,10 @@ class ContactMessageAdmin(admin.ModelAdmin):
                 ]
             },
         ),
-        (_("Bearbeitung"), {"fields": ["reply", "replied_at", "done_at", "note"]}),
+        (
+            _("Bearbeitung"),
+            {"fields": ["reply", "replied_at", "done_at", "note", "media_inquiry_link"]},
+        ),
     ]
 
     def has_add_permission(self, request):
@@ -101,6 +107,45 @@ class ContactMessageAdmin(admin.ModelAdmin):
                 _("Die Antwort ist an %(email)s unterwegs.") % {"email": obj.email},
                 messages.SUCCESS,
             )
+
+    @admin.display(description=_("Medienanfrage im Tätigkeitsnachweis"))
+    def media_inquiry_link(self, obj):
+        if obj.media_inquiry_id is None:
+            return _("– (Presseanfragen übernimmt die Aktion „Als Medienanfrage erfassen“)")
+        url = reverse("admin:activities_mediainquiry_change", args=[obj.media_inquiry_id])
+        return format_html('<a href="{}">{}</a>', url, obj.media_inquiry)
+
+    @admin.action(description=_("Als Medienanfrage erfassen (nur Thema Presse)"))
+    def record_media_inquiry(self, request, queryset):
+        press = [contact for contact in queryset if contact.is_press]
+        others = len(queryset) - len(press)
+        if others:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)s Kontaktanfrage hat nicht das Thema Presse und bleibt, wie sie ist.",
+                    "%(count)s Kontaktanfragen haben nicht das Thema Presse und bleiben, wie sie sind.",
+                    others,
+                )
+                % {"count": others},
+                messages.WARNING,
+            )
+        inquiries = [contact_message_record_media_inquiry(contact=contact) for contact in press]
+        if not inquiries:
+            return None
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)s Medienanfrage ist erfasst; bitte Format, Person und Ergebnis ergänzen.",
+                "%(count)s Medienanfragen sind erfasst; bitte Format, Person und Ergebnis ergänzen.",
+                len(inquiries),
+            )
+            % {"count": len(inquiries)},
+            messages.SUCCESS,
+        )
+        if len(inquiries) == 1:
+            return redirect("admin:activities_mediainquiry_change", inquiries[0].pk)
+        return None
 
     @admin.action(description=_("Als erledigt markieren"))
     def mark_done(self, request, queryset):

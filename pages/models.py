@@ -119,6 +119,14 @@ class ContactMessage(models.Model):
     replied_at = models.DateTimeField(_("beantwortet am"), null=True, blank=True)
     done_at = models.DateTimeField(_("erledigt am"), null=True, blank=True)
     note = models.TextField(_("interne Notiz"), blank=True)
+    media_inquiry = models.OneToOneField(
+        "activities.MediaInquiry",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contact_message",
+        verbose_name=_("Medienanfrage im Tätigkeitsnachweis"),
+    )
 
     objects = ContactMessageQuerySet.as_manager()
 
@@ -134,3 +142,7 @@ class ContactMessage(models.Model):
     @property
     def is_done(self) -> bool:
         return self.done_at is not None
+
+    @property
+    def is_press(self) -> bool:
+        return self.topic == self.Topic.PRESS

@@ -3,8 +3,10 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from activities.models import MediaInquiry
 from core.mail import mail_send
 from pages.models import BarrierReport, ContactMessage
 
@@ -91,3 +93,23 @@ def contact_message_reply(*, contact: ContactMessage, reply: str) -> None:
             reply_to=[settings.OFFICE_EMAIL],
         )
     )
+
+
+@transaction.atomic
+def contact_message_record_media_inquiry(*, contact: ContactMessage) -> MediaInquiry:
+    """Turn a Presse message into a Medienanfrage of the office's record, prefilled from the
+    message (outlet, topic, day received; outcome "noch offen") and linked both ways. A
+    message that already has its record gets that one back."""
+    contact = ContactMessage.objects.select_for_update().get(pk=contact.pk)
+    if contact.media_inquiry_id:
+        return contact.media_inquiry
+    first_line = next((line for line in contact.message.splitlines() if line.strip()), "")
+    inquiry = MediaInquiry.objects.create(
+        outlet=Truncator(contact.organisation or contact.name).chars(200),
+        topic=Truncator(" ".join(first_line.split())).chars(300) or _("Presseanfrage"),
+        received_on=timezone.localdate(contact.created_at),
+        outcome=MediaInquiry.Outcome.OPEN,
+    )
+    contact.media_inquiry = inquiry
+    contact.save(update_fields=["media_inquiry"])
+    return inquiry

@@ -57,6 +57,8 @@ class StaticSitemap(Sitemap):
             "themes:list",
             "news:list",
             "events:list",
+            "activities:guidelines",
+            "publications:list",
         ]
 
     def location(self, name):

@@ -110,6 +110,20 @@ def empty_cache(request):
     caches["pages"].clear()
 
 
+@pytest.fixture(autouse=True)
+def page_view_counter():
+    """The page-view counter of this process starts empty and writes only when a test asks
+    (``counter.flush()``), so no test's query count depends on when the last batch left."""
+    from visits.counter import counter
+
+    seconds, size = counter.seconds, counter.size
+    counter.seconds, counter.size = float("inf"), 10**9
+    counter.clear()
+    yield counter
+    counter.clear()
+    counter.seconds, counter.size = seconds, size
+
+
 @pytest.fixture
 def member(db):
     return MemberFactory(name="Essen", designation="Stadt Essen", slug="essen", state="NW")

@@ -28,6 +28,9 @@ FLOOR = "/bench/floor/"
 PUBLIC_PAGES = ["/", "/mitglieder/", "/aktuelles/", "/aktuelles/feed/", "/termine/", "/projekte/"]
 SEARCH_PAGES = ["/suche/?q=Pr%C3%A4vention", "/suche/?q=Krisenmanagment"]
 MEMBER_PAGES = ["/mitgliederbereich/", "/mitgliederbereich/abfragen/", "/wissen/"]
+# A browser's user agent, so that the page-view counter counts (and costs) what it would for a
+# visitor; without one a request counts as a bot's.
+USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0"
 
 
 def production_env(page_cache: bool) -> dict:
@@ -70,6 +73,7 @@ def fetch(path: str, cookie: str = "") -> tuple[int, bytes]:
 
 def load_wrk(path: str, cookie: str) -> dict:
     command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency"]
+    command += ["-H", f"User-Agent: {USER_AGENT}"]
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
     output = subprocess.run(
@@ -97,7 +101,7 @@ def load_python(path: str, cookie: str) -> dict:
 
     def worker():
         connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=10)
-        headers = {"Cookie": cookie} if cookie else {}
+        headers = {"User-Agent": USER_AGENT, **({"Cookie": cookie} if cookie else {})}
         while time.monotonic() < deadline:
             start = time.perf_counter()
             connection.request("GET", path, headers=headers)

@@ -51,6 +51,7 @@ def test_office_pages_for_the_record_and_the_report_are_accessible(page, demo):
             "fundingapplication",
             "highlight",
             "annualreport",
+            "sectionintro",
             "guideline",
         ]
     ]
@@ -69,3 +70,29 @@ def test_office_pages_for_the_record_and_the_report_are_accessible(page, demo):
     assert "Austausch mit DEFUS-Mitgliedsstädten" in page.locator("#content").inner_text()
     page.get_by_role("link", name="Austausch mit der Stadt Gladbeck (vor Ort)").click()
     assert "/verwaltung/activities/exchange/" in page.url
+
+
+def test_publications_page_is_accessible_and_lists_the_published_report(page, demo):
+    from activities.services import annual_report_publish
+
+    annual_report_publish(year=2024, base_url="http://testserver/")
+    page.goto("/publikationen/")
+    main = page.locator("main").inner_text()
+    assert "Jahresbericht 2024" in main
+    assert "Interview mit Christian Kromberg" in main
+    assert "Urbane Räume – Vielfältig, voll und sicher?" in main
+    assert_accessible(page)
+    page.get_by_role("link", name="Leitgedanken", exact=True).click()
+    assert page.url.endswith("/leitgedanken/")
+
+
+def test_office_sees_page_views_per_month_accessibly(page, demo):
+    import datetime
+
+    from visits.models import PageViews
+
+    PageViews.objects.create(path="/", month=datetime.date(2024, 3, 1), views=6890)
+    office_log_in(page)
+    page.goto("/verwaltung/visits/pageviews/")
+    assert "März 2024" in page.locator("#content").inner_text()
+    assert_accessible(page)

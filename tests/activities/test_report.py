@@ -248,3 +248,26 @@ def test_the_report_page_for_a_full_year_stays_within_its_query_budget(
     with django_assert_max_num_queries(45):
         response = client.get(URL)
     assert response.status_code == 200
+
+
+def test_outreach_shows_the_page_views_per_month_from_the_counter(client, staff_user):
+    from visits.models import PageViews
+
+    PageViews.objects.create(path="/", month=D(YEAR, 1, 1), views=5000)
+    PageViews.objects.create(path="/termine/", month=D(YEAR, 1, 1), views=1900)
+    PageViews.objects.create(path="/", month=D(YEAR, 2, 1), views=7100)
+    PageViews.objects.create(path="/", month=D(YEAR + 1, 1, 1), views=99999)
+    section = annual_report(YEAR).section("oeffentlichkeitsarbeit")
+    assert [(line.text, line.when) for line in section.groups[0].lines] == [
+        ("Januar", "6.900 Aufrufe"),
+        ("Februar", "7.100 Aufrufe"),
+    ]
+    assert "14.000-mal aufgerufen, durchschnittlich 7.000-mal im Monat" in section.sentence
+    client.force_login(staff_user)
+    text = client.get(URL).text
+    assert "Aufrufe der Webseite je Monat" in text and "6.900 Aufrufe" in text
+    assert f"month__year={YEAR}&amp;month__month=2" in text
+
+
+def test_a_year_without_counts_leaves_outreach_out():
+    assert annual_report(YEAR).section("oeffentlichkeitsarbeit") is None

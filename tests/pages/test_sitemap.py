@@ -19,6 +19,8 @@ def test_sitemap_lists_public_pages_and_active_members(client):
         "/mitglieder/essen/",
         "/themen/urbane-resilienz/",
         "/projekte/",
+        "/leitgedanken/",
+        "/publikationen/",
     ]:
         assert f"{path}</loc>" in text
     assert "/mitglieder/altstadt/" not in text
