@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.mail import mail_send
-from pages.models import BarrierReport, ContactMessage
+from pages.models import BarrierReport, ContactMessage, Office
 
 
 @transaction.atomic
@@ -91,3 +91,13 @@ def contact_message_reply(*, contact: ContactMessage, reply: str) -> None:
             reply_to=[settings.OFFICE_EMAIL],
         )
     )
+
+
+def office_update(*, office: Office) -> Office:
+    """Save the office's address and Impressum details; the frame shows them from a
+    per-process cache, which forgets them now and once more when the change is committed
+    (a page rendered in between would otherwise keep the old values)."""
+    office.save()
+    Office.objects.forget()
+    transaction.on_commit(Office.objects.forget)
+    return office
