@@ -3,6 +3,7 @@ import pytest
 from demo.loader import load_office
 from pages.models import Office
 from pages.services import office_update
+from tests.factories import UserFactory
 from tests.test_admin_german import english_in
 
 pytestmark = pytest.mark.django_db
@@ -132,7 +133,7 @@ def test_demo_fills_the_register_with_marked_sample_values(client):
 
 
 def test_invitation_and_contact_mail_name_the_office_as_it_is_now(
-    client, mailoutbox, django_capture_on_commit_callbacks
+    client, staff_user, member, mailoutbox, django_capture_on_commit_callbacks
 ):
     office = Office.objects.current()
     office.phone = "0511 765432"
@@ -146,3 +147,14 @@ def test_invitation_and_contact_mail_name_the_office_as_it_is_now(
     acknowledgements = [mail for mail in mailoutbox if mail.to == ["eva@example.org"]]
     assert acknowledgements, [mail.subject for mail in mailoutbox]
     assert "0511 765432" in acknowledgements[0].body
+
+    invitee = UserFactory(email="neu@essen.example", member=member, last_login=None, password="!")
+    client.force_login(staff_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/verwaltung/members/user/",
+            {"action": "send_invitation", "_selected_action": [invitee.pk]},
+        )
+    invitations = [mail for mail in mailoutbox if mail.to == ["neu@essen.example"]]
+    assert invitations
+    assert "defus@defus.org · 0511 765432" in invitations[0].body
