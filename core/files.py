@@ -136,6 +136,15 @@ class OwnedFileMixin:
 
         transaction.on_commit(remove, using=using)
 
+    def formfield(self, **kwargs):
+        from django.contrib.admin.widgets import AdminFileWidget
+
+        from core.widgets import LabelledAdminFileWidget
+
+        if kwargs.get("widget") is AdminFileWidget:  # what the admin asks for by default
+            kwargs["widget"] = LabelledAdminFileWidget
+        return super().formfield(**kwargs)
+
 
 class OwnedFileField(OwnedFileMixin, models.FileField):
     pass

@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.admin.widgets import AdminFileWidget
 
 
 class RichTextWidget(forms.Textarea):
@@ -26,3 +27,11 @@ class RichTextWidget(forms.Textarea):
                 forms.Script("js/rich-text-editor.js", type="module"),
             ],
         )
+
+
+class LabelledAdminFileWidget(AdminFileWidget):
+    """The admin's file input with a label of its own. Django 6.1 puts a file field in a
+    fieldset whose legend names it but leaves the input itself unlabelled (axe: "label");
+    shown as a plain field it gets ``<label for=…>`` like every other input."""
+
+    use_fieldset = False

@@ -23,6 +23,8 @@ from knowledge.models import Collection, CollectionVisit, Entry
 from members.models import ContactPerson, Member, Person, User
 from members.services import office_group_sync
 from news.models import Article
+from pages.models import Office
+from pages.services import office_update
 from projects.models import Project
 from themes.models import Theme
 
@@ -50,6 +52,7 @@ def load_demo() -> None:
         load_documents,
         load_knowledge,
         load_inquiries,
+        load_office,
     ):
         load(clock)
     registrations_demo.load(clock.today)
@@ -86,6 +89,13 @@ def load_members(clock: Clock | None = None) -> None:
         totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP)
         if login.get("totp_secret") and not totp.exists():
             TOTP.activate(user, login["totp_secret"])
+
+
+def load_office(clock: Clock | None = None) -> None:
+    office = Office.objects.filter(pk=Office.SINGLETON_PK).first() or Office(pk=Office.SINGLETON_PK)
+    for field, value in read("office")["office"].items():
+        setattr(office, field, value.strip())
+    office_update(office=office)
 
 
 def load_projects(clock: Clock | None = None) -> None:

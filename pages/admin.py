@@ -7,8 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core.revisions import ContentVersionAdmin
-from pages.models import BarrierReport, ContactMessage, Page
-from pages.services import contact_message_record_media_inquiry, contact_message_reply
+from pages.models import BarrierReport, ContactMessage, Office, Page
+from pages.services import (
+    contact_message_record_media_inquiry,
+    contact_message_reply,
+    office_update,
+)
 
 
 @admin.register(Page)
@@ -26,6 +30,51 @@ class PageAdmin(ContentVersionAdmin):
 
     def view_on_site(self, obj):
         return obj.get_absolute_url()
+
+
+@admin.register(Office)
+class OfficeAdmin(ContentVersionAdmin):
+    """One object: the list leads straight to it; nothing to add, nothing to delete."""
+
+    fieldsets = [
+        (
+            _("Anschrift und Kontakt"),
+            {"fields": ["name", "street", "postal_code", "city", "phone", "email"]},
+        ),
+        (
+            _("Impressum"),
+            {
+                "fields": [
+                    "representatives",
+                    "register_court",
+                    "register_number",
+                    "responsible_person",
+                    "responsible_address",
+                    "vat_id",
+                    "updated_at",
+                ],
+                "description": _(
+                    "Angaben nach § 5 DDG und § 18 Abs. 2 MStV. Sie erscheinen auf der Seite "
+                    "Impressum; Anschrift, Telefon und E-Mail außerdem im Fuß jeder Seite und "
+                    "auf der Seite Kontakt."
+                ),
+            },
+        ),
+    ]
+    readonly_fields = ["updated_at"]
+
+    def changelist_view(self, request, extra_context=None):
+        office, _created = Office.objects.get_or_create(pk=Office.SINGLETON_PK)
+        return redirect("admin:pages_office_change", office.pk)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        office_update(office=obj)
 
 
 @admin.register(BarrierReport)

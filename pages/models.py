@@ -1,4 +1,6 @@
+from django.core.cache import caches
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -146,3 +148,115 @@ class ContactMessage(models.Model):
     @property
     def is_press(self) -> bool:
         return self.topic == self.Topic.PRESS
+
+
+OFFICE_CACHE_KEY = "office"
+# Per process and in memory, like the page cache: the frame shows the address on every page
+# without a query. Another worker sees an edit at most this many seconds late.
+OFFICE_CACHE_SECONDS = 60
+
+
+class OfficeManager(models.Manager):
+    def current(self) -> "Office":
+        """The one office row, from the per-process cache when it is there. A database
+        without the row (a fresh test database) gets the defaults, unsaved."""
+        cache = caches["pages"]
+        office = cache.get(OFFICE_CACHE_KEY)
+        if office is None:
+            office = self.filter(pk=Office.SINGLETON_PK).first() or Office(pk=Office.SINGLETON_PK)
+            cache.set(OFFICE_CACHE_KEY, office, OFFICE_CACHE_SECONDS)
+        return office
+
+    def forget(self) -> None:
+        caches["pages"].delete(OFFICE_CACHE_KEY)
+
+
+class Office(models.Model):
+    """The Geschäftsstelle's address and the Impressum's legal details (§ 5 DDG, § 18 MStV):
+    one row, edited in the admin, shown in the footer, on Kontakt and on Impressum."""
+
+    SINGLETON_PK = 1
+
+    name = models.CharField(
+        _("Vereinsname"),
+        max_length=200,
+        default="Deutsch-Europäisches Forum für Urbane Sicherheit e.V.",
+    )
+    street = models.CharField(_("Straße und Hausnummer"), max_length=200, default="Kurt-Schumacher-Straße 29")  # fmt: skip
+    postal_code = models.CharField(_("PLZ"), max_length=10, default="30159")
+    city = models.CharField(_("Ort"), max_length=100, default="Hannover")
+    phone = models.CharField(_("Telefon"), max_length=50, default="0511 367394-20")
+    email = models.EmailField(_("E-Mail"), default="defus@defus.org")
+    register_court = models.CharField(
+        _("Registergericht"),
+        max_length=200,
+        blank=True,
+        help_text=_("Zum Beispiel „Amtsgericht Hannover“."),
+    )
+    register_number = models.CharField(
+        _("Registernummer"), max_length=50, blank=True, help_text=_("Zum Beispiel „VR 123456“.")
+    )
+    representatives = models.TextField(
+        _("Vertretungsberechtigter Vorstand"),
+        blank=True,
+        help_text=_(
+            "Eine Person je Zeile, mit Funktion, z. B. „Christian Kromberg (Vorsitzender)“."
+        ),
+    )
+    responsible_person = models.CharField(
+        _("Verantwortlich nach § 18 Abs. 2 MStV"),
+        max_length=200,
+        blank=True,
+        help_text=_("Name und Funktion der Person, die für die Inhalte verantwortlich ist."),
+    )
+    responsible_address = models.TextField(
+        _("Anschrift der verantwortlichen Person"),
+        blank=True,
+        help_text=_("Leer lassen, wenn sie die Anschrift der Geschäftsstelle ist."),
+    )
+    vat_id = models.CharField(
+        _("Umsatzsteuer-Identifikationsnummer"),
+        max_length=30,
+        blank=True,
+        help_text=_("Nur angeben, wenn der Verein eine hat."),
+    )
+    updated_at = models.DateTimeField(_("zuletzt geändert"), auto_now=True)
+
+    objects = OfficeManager()
+
+    class Meta:
+        verbose_name = _("Geschäftsstelle und Impressum")
+        verbose_name_plural = _("Geschäftsstelle und Impressum")
+        constraints = [models.CheckConstraint(condition=Q(pk=1), name="office_is_one_row")]
+
+    def __str__(self):
+        return str(_("Geschäftsstelle und Impressum"))
+
+    def get_absolute_url(self):
+        return reverse("pages:impressum")
+
+    @property
+    def representative_lines(self) -> list[str]:
+        return [line.strip() for line in self.representatives.splitlines() if line.strip()]
+
+    @property
+    def responsible_address_lines(self) -> list[str]:
+        return [line.strip() for line in self.responsible_address.splitlines() if line.strip()]
+
+    @property
+    def phone_uri(self) -> str:
+        """``tel:+49…`` from a German number as written (0511 367394-20)."""
+        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+        if digits.startswith("0") and not digits.startswith("00"):
+            digits = "+49" + digits[1:]
+        return f"tel:{digits}"
+
+    @property
+    def missing_imprint_details(self) -> list[str]:
+        """Labels of what § 5 DDG and § 18 MStV ask for and the office has not filled in."""
+        required = ["register_court", "register_number", "representatives", "responsible_person"]
+        return [
+            str(self._meta.get_field(name).verbose_name)
+            for name in required
+            if not getattr(self, name).strip()
+        ]

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from activities.models import MediaInquiry
 from core.mail import mail_send
-from pages.models import BarrierReport, ContactMessage
+from pages.models import BarrierReport, ContactMessage, Office
 
 
 @transaction.atomic
@@ -113,3 +113,13 @@ def contact_message_record_media_inquiry(*, contact: ContactMessage) -> MediaInq
     contact.media_inquiry = inquiry
     contact.save(update_fields=["media_inquiry"])
     return inquiry
+
+
+def office_update(*, office: Office) -> Office:
+    """Save the office's address and Impressum details; the frame shows them from a
+    per-process cache, which forgets them now and once more when the change is committed
+    (a page rendered in between would otherwise keep the old values)."""
+    office.save()
+    Office.objects.forget()
+    transaction.on_commit(Office.objects.forget)
+    return office

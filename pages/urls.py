@@ -27,7 +27,7 @@ urlpatterns = [
     path("ueber-uns/satzung/", views.PageView.as_view(), {"slug": Page.Slug.STATUTES}, name=Page.Slug.STATUTES),
     path("ueber-uns/mitglied-werden/", views.ContactPageView.as_view(form_class=MembershipInquiryForm), {"slug": Page.Slug.MEMBERSHIP}, name=Page.Slug.MEMBERSHIP),
     path("kontakt/", views.ContactPageView.as_view(form_class=ContactForm), {"slug": Page.Slug.CONTACT}, name=Page.Slug.CONTACT),
-    path("impressum/", views.PageView.as_view(), {"slug": Page.Slug.IMPRINT}, name=Page.Slug.IMPRINT),
+    path("impressum/", views.PageView.as_view(template_name="pages/imprint.html"), {"slug": Page.Slug.IMPRINT}, name=Page.Slug.IMPRINT),
     path("datenschutz/", views.PageView.as_view(), {"slug": Page.Slug.PRIVACY}, name=Page.Slug.PRIVACY),
     path("barrierefreiheit/", views.PageView.as_view(), {"slug": Page.Slug.ACCESSIBILITY}, name=Page.Slug.ACCESSIBILITY),
     path("barrierefreiheit/melden/", views.BarrierReportView.as_view(), name="barrier-report"),

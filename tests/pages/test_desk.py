@@ -36,7 +36,8 @@ def test_desk_shows_drafts_scheduled_items_open_inquiries_events_and_invitations
     UserFactory(email="hat-passwort@essen.example", last_login=None)
     client.force_login(staff_user)
 
-    with django_assert_max_num_queries(20):
+    # The consistency guard reads each kind of content once (texts, pictures, the office).
+    with django_assert_max_num_queries(25):
         text = client.get("/verwaltung/").text
 
     desk = text[text.index("Schreibtisch der Geschäftsstelle") : text.index("</section>")]
@@ -106,13 +107,15 @@ def test_consistency_guard_flags_likely_mistakes_with_a_link_to_fix_them():
     wrong_year = EventFactory(title="DEFUS auf dem DPT 2017", starts_on=datetime.date(2026, 12, 8))
     EventFactory(title="Fachtag 2026", starts_on=datetime.date(2026, 12, 9))
 
-    warnings = {(w["message"], w["url"]) for w in consistency_warnings(today)}
+    warnings = {
+        (w["message"], w["url"]) for w in consistency_warnings(today) if "/event/" in w["url"]
+    }
 
     def url(event):
         return f"/verwaltung/events/event/{event.pk}/change/"
 
     assert warnings == {
-        ("Termin an einem Feiertag", url(christmas)),
+        ("Termin an einem Feiertag (1. Weihnachtsfeiertag)", url(christmas)),
         ("Termin an einem Sonntag", url(sunday)),
         ("Gleicher Titel wie ein Termin wenige Wochen vorher", url(second)),
         ("Jahreszahl im Titel passt nicht zum Datum", url(wrong_year)),
