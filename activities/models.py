@@ -280,6 +280,12 @@ class Publication(models.Model):
     def is_forthcoming(self) -> bool:
         return self.status == self.Status.FORTHCOMING
 
+    @property
+    def closing_stop(self) -> str:
+        """The full stop a citation puts after the title, unless the title ends with its own
+        punctuation ("Wie kann Veränderung gelingen?")."""
+        return "" if self.title.rstrip().endswith((".", "?", "!", "…")) else "."
+
 
 class EfusEvent(models.Model):
     DATE_FIELD = "starts_on"

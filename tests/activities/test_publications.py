@@ -102,9 +102,14 @@ def test_everyone_reads_the_publications(visitor, published):
     assert f"Jahresbericht {YEAR}" in text and "Zahlen mit Stand vom 15.01.2032" in text
     assert "Leitgedanken zur Sicherheit im Nachtleben" in text
     assert "Eine Mitgliedsstadt hat unterzeichnet." in text
-    assert "Urbane Räume – Vielfältig, voll und sicher?" in text
+    assert "Urbane Räume – Vielfältig, voll und sicher?\n" in text  # no "?." after the title
     assert '<a href="https://defus.example/interview-kromberg">' in text
     assert "Protokoll der 30. Mitgliederversammlung" not in text
+
+
+def test_a_title_without_its_own_punctuation_gets_a_full_stop(client):
+    PublicationFactory(title="Kommunale Prävention im Wandel", url="")
+    assert "Kommunale Prävention im Wandel.\n" in client.get(PAGE).text
 
 
 def test_the_interviews_stay_out_of_the_reports_fachartikel(published):
