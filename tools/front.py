@@ -15,7 +15,6 @@ import pwd
 import shutil
 import socket
 import subprocess
-import sys
 import tempfile
 import time
 import urllib.error
@@ -163,14 +162,7 @@ def main() -> None:
     serve.prepare(env)
     processes, workdir = start(port, env, workers=int(os.environ.get("SERVE_WORKERS", "2")))
     print(f"Das Portal läuft hinter nginx auf http://127.0.0.1:{port}/ (Strg+C beendet).")
-    try:
-        while all(process.poll() is None for process in processes):
-            time.sleep(0.5)
-    except KeyboardInterrupt:
-        pass
-    finally:
-        stop(processes, workdir)
-    sys.exit(0)
+    serve.run_until_stopped(processes, stop=lambda started: stop(started, workdir))
 
 
 if __name__ == "__main__":

@@ -110,12 +110,15 @@ def stop(processes) -> None:
             process.kill()
 
 
-def main() -> None:
-    port = int(os.environ.get("PORT", "8000"))
-    env = production_env(port)
-    prepare(env)
-    processes = start(port, env, workers=int(os.environ.get("SERVE_WORKERS", "2")))
-    print(f"Das Portal läuft wie in Produktion auf http://127.0.0.1:{port}/ (Strg+C beendet).")
+def run_until_stopped(processes, stop=stop) -> None:
+    """Wait until Ctrl-C, a SIGTERM or the end of one of the processes, then end all of them
+    (a terminated `make serve` leaves no gunicorn behind)."""
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, interrupt)
     try:
         while all(process.poll() is None for process in processes):
             time.sleep(0.5)
@@ -124,6 +127,15 @@ def main() -> None:
     finally:
         stop(processes)
     sys.exit(0)
+
+
+def main() -> None:
+    port = int(os.environ.get("PORT", "8000"))
+    env = production_env(port)
+    prepare(env)
+    processes = start(port, env, workers=int(os.environ.get("SERVE_WORKERS", "2")))
+    print(f"Das Portal läuft wie in Produktion auf http://127.0.0.1:{port}/ (Strg+C beendet).")
+    run_until_stopped(processes)
 
 
 if __name__ == "__main__":
