@@ -19,4 +19,4 @@ def password_reset_send(*, email: str) -> str:
         return "Keine gültige Adresse: keine E-Mail."
     form.users = [user for user in form.users if user.may_log_in]
     form.save(request=None)
-    return f"{len(form.users)} E-Mail(s) zum Zurücksetzen in die Warteschlange gelegt."
+    return f"Konten, die eine E-Mail zum Zurücksetzen bekommen: {len(form.users)}"
