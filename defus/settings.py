@@ -156,6 +156,7 @@ ACCOUNT_FORMS = {
     "signup": "members.forms.SignupForm",
     "change_password": "members.forms.ChangePasswordForm",
     "set_password": "members.forms.SetPasswordForm",
+    "reset_password": "members.forms.PasswordResetRequestForm",  # only queues the mail
     "reset_password_from_key": "members.forms.ResetPasswordKeyForm",
     "reauthenticate": "members.forms.ReauthenticateForm",
 }

@@ -1,10 +1,11 @@
 from types import SimpleNamespace
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.internal.stagekit import clear_login
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.urls import reverse
 
 from core.mail import mail_send
 
@@ -34,6 +35,13 @@ class AccountAdapter(DefaultAccountAdapter):
             return super().get_client_ip(request)
         except (ImproperlyConfigured, PermissionDenied):
             return request.META.get("REMOTE_ADDR") or "0.0.0.0"
+
+    def get_reset_password_from_key_url(self, key: str) -> str:
+        """The link in the password reset mail, on the portal's public address: the mail is
+        made by the worker, where there is no request (and a request's Host header must not
+        decide where the link points). Built like allauth's own."""
+        path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"})
+        return settings.SITE_URL + path.replace("UID-KEY", quote(key))
 
     def send_mail(self, template_prefix, email, context):
         """allauth's mails (password reset, second factor) go through the queue like every

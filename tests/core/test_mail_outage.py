@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from tests.conftest import worker_run
 from tests.factories import ContactPersonFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -42,8 +43,16 @@ def test_password_reset_answers_the_same_for_known_and_unknown_addresses(
         answers.append((response.status_code, response["Location"], page.status_code))
     assert answers[0] == answers[1] == (302, "/konto/password/reset/done/", 200)
     if queue == "database":
-        # Only queued: the answer never waited for the mail server.
-        assert DBTaskResult.objects.filter(status="READY").count() == 1
+        # Only queued, one task per address, known or not: the answer never waited for the
+        # mail server, nor for the lookup of the account.
+        assert DBTaskResult.objects.filter(status="READY").count() == 2
+        # The worker then makes the one mail, whose delivery fails and waits for its retry.
+        with django_capture_on_commit_callbacks(execute=True):
+            assert worker_run() == 2
+        assert worker_run() == 1
+        delivery = DBTaskResult.objects.get(task_path="core.mail.mail_deliver", status="FAILED")
+        assert delivery.args_kwargs["args"][0]["to"] == ["bekannt@stadt.example"]
+        assert DBTaskResult.objects.filter(task_path="core.mail.mail_deliver", status="READY")
 
 
 def test_password_reset_never_waits_for_a_silent_mail_server(

@@ -116,14 +116,16 @@ def test_nobody_can_sign_up(client):
 
 
 def test_password_reset_by_email_sets_a_new_password(
-    client, member_user, mailoutbox, django_capture_on_commit_callbacks
+    client, member_user, mailoutbox, settings, django_capture_on_commit_callbacks
 ):
+    settings.SITE_URL = "https://portal.defus.example"  # the link points there, not to the Host
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/konto/password/reset/", {"email": member_user.email})
     assert response["Location"] == "/konto/password/reset/done/"
     assert len(mailoutbox) == 1
     assert mailoutbox[0].subject == "[DEFUS] E-Mail zum Zurücksetzen des Passworts"
-    link = re.search(r"http://testserver(/konto/password/reset/key/\S+/)", mailoutbox[0].body)
+    link = re.search(r"https://portal\.defus\.example(/konto/password/reset/key/\S+/)",
+                     mailoutbox[0].body)  # fmt: skip
     form_url = client.get(link.group(1))["Location"]
     response = client.post(form_url, {"password1": NEW_PASSWORD, "password2": NEW_PASSWORD})
     assert response.status_code == 302
