@@ -181,3 +181,14 @@ def test_the_page_cache_changes_only_on_publishing(settings, contact):
     page_draft_publish(page=contact)
     assert "Neue Sprechzeiten ab Januar" in Client().get("/kontakt/").text
     caches["pages"].clear()
+
+
+def test_the_desk_lists_pages_with_a_draft(client, staff_user, contact):
+    client.force_login(staff_user)
+    assert "Seite: <a" not in client.get("/verwaltung/").text
+    page_draft_save(page=contact, **DRAFT)
+    text = client.get("/verwaltung/").text
+    assert (
+        f'Seite: <a href="/verwaltung/pages/page/{contact.pk}/change/">Kontakt</a> – Entwurf vorhanden'
+        in text
+    )
