@@ -192,3 +192,31 @@ def test_the_desk_lists_pages_with_a_draft(client, staff_user, contact):
         f'Seite: <a href="/verwaltung/pages/page/{contact.pk}/change/">Kontakt</a> – Entwurf vorhanden'
         in text
     )
+
+
+def test_restoring_an_older_version_from_the_history_puts_it_live(client, staff_user, contact):
+    client.force_login(staff_user)
+    old = {name: getattr(contact, name) for name in ("title", "lead", "body", "description")}
+    client.post(change_url(contact), {**old, "_publish": "1"})
+    client.post(change_url(contact), {**DRAFT, "_publish": "1"})
+    first = Version.objects.get_for_object(contact).last()
+    history = f"/verwaltung/pages/page/{contact.pk}/history/{first.pk}/"
+    assert "Schreiben Sie uns" in client.get(history).text
+    response = client.post(history, {**old, "_save": "1"})
+    assert response.status_code == 302
+    contact.refresh_from_db()
+    assert contact.lead == old["lead"] and not contact.has_draft
+    assert "Schreiben Sie uns" in Client().get("/kontakt/").text
+
+
+def test_every_page_has_its_preview_in_its_own_template(client, staff_user):
+    client.force_login(staff_user)
+    for page in Page.objects.all():
+        page_draft_save(
+            page=page, title=f"{page.title} (neu)", lead="Überarbeitet", body="", description=""
+        )
+        response = client.get(page.get_preview_url())
+        assert response.status_code == 200, page.slug
+        assert f"<h1>{page.title} (neu)</h1>" in response.text
+        live = client.get(page.get_absolute_url())
+        assert [t.name for t in response.templates][:1] == [t.name for t in live.templates][:1]
