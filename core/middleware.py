@@ -97,6 +97,16 @@ class BadInputMiddleware:
         return _has_nul(request.POST)
 
 
+def cached_page_key(path: str) -> str:
+    return f"page:{path}"
+
+
+def forget_cached_page(path: str) -> None:
+    """Drop this process's kept copy of ``path`` (other processes keep theirs for at most
+    ``PAGE_CACHE_SECONDS``)."""
+    caches["pages"].delete(cached_page_key(path))
+
+
 class AnonymousPageCacheMiddleware:
     """Reuse public pages for visitors who send no cookies at all.
 
@@ -116,7 +126,7 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not self.seconds or request.method not in ("GET", "HEAD") or request.COOKIES:
             return self.get_response(request)
-        key = f"page:{request.get_full_path()}"
+        key = cached_page_key(request.get_full_path())
         response = self.cache.get(key)
         if response is not None:
             return response

@@ -1,4 +1,8 @@
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -7,20 +11,50 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core.revisions import ContentVersionAdmin
-from pages.models import BarrierReport, ContactMessage, Office, Page
+from pages.models import PAGE_CONTENT_FIELDS, BarrierReport, ContactMessage, Office, Page
 from pages.services import (
     contact_message_record_media_inquiry,
     contact_message_reply,
     office_update,
+    page_draft_discard,
+    page_draft_publish,
+    page_draft_save,
 )
+
+
+class PageAdminForm(forms.ModelForm):
+    """Edits the draft when there is one, else starts from the live text."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.has_draft:
+            for name in PAGE_CONTENT_FIELDS:
+                self.initial[name] = getattr(self.instance, f"draft_{name}")
 
 
 @admin.register(Page)
 class PageAdmin(ContentVersionAdmin):
-    list_display = ["title", "slug", "updated_at"]
+    """Wagtail's drafts: "Als Entwurf speichern" keeps the changes beside the live page,
+    "Vorschau" shows them in the site's frame, "Veröffentlichen" puts them live and
+    "Entwurf verwerfen" drops them. Each keeps a version."""
+
+    form = PageAdminForm
+    list_display = ["title", "slug", "state", "updated_at", "preview_link"]
     search_fields = ["title", "lead", "body"]
-    readonly_fields = ["slug", "updated_at"]
-    fields = ["slug", "title", "lead", "body", "description", "updated_at"]
+    readonly_fields = ["slug", "state", "updated_at"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": ["slug", "state", "title", "lead", "body", "description", "updated_at"],
+                "description": _(
+                    "„Als Entwurf speichern“ behält Ihre Änderungen, ohne die Seite online zu "
+                    "ändern; „Vorschau“ zeigt den gespeicherten Entwurf so, wie er auf der "
+                    "Website erscheinen wird. Erst „Veröffentlichen“ stellt den Text online."
+                ),
+            },
+        )
+    ]
 
     def has_add_permission(self, request):
         return False
@@ -30,6 +64,62 @@ class PageAdmin(ContentVersionAdmin):
 
     def view_on_site(self, obj):
         return obj.get_absolute_url()
+
+    @admin.display(description=_("Stand"), ordering="draft_saved_at")
+    def state(self, page):
+        if page.has_draft:
+            saved = timezone.localtime(page.draft_saved_at).strftime("%d.%m.%Y, %H:%M")
+            return _("Entwurf vorhanden (gespeichert am %(saved)s)") % {"saved": saved}
+        return page.publication_state
+
+    @admin.display(description=_("Vorschau"))
+    def preview_link(self, page):
+        return format_html(
+            '<a href="{}">{}</a>',
+            page.get_preview_url(),
+            _("Vorschau: %(title)s") % {"title": page.title},
+        )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "POST" and "_discard" in request.POST:
+            return self.discard_view(request, object_id)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def discard_view(self, request, object_id):
+        page = self.get_object(request, unquote(object_id))
+        if page is None:
+            raise Http404
+        if not self.has_change_permission(request, page):
+            raise PermissionDenied
+        with self.create_revision(request):
+            page = page_draft_discard(page=page)
+            self.log_change(request, page, _("Entwurf verworfen."))
+        self.message_user(
+            request,
+            _("Der Entwurf ist verworfen; die Seite online ist unverändert."),
+            messages.SUCCESS,
+        )
+        return redirect("admin:pages_page_change", page.pk)
+
+    def save_model(self, request, obj, form, change):
+        content = {name: form.cleaned_data[name] for name in PAGE_CONTENT_FIELDS}
+        page = page_draft_save(page=obj, **content)
+        if "_draft" not in request.POST:
+            page = page_draft_publish(page=page)
+        obj.refresh_from_db()
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        if "_draft" in request.POST:
+            return _("Als Entwurf gespeichert.")
+        return _("Veröffentlicht.")
+
+    def response_change(self, request, obj):
+        if "_draft" in request.POST:
+            message = _("Der Entwurf ist gespeichert; die Seite online ist unverändert.")
+        else:
+            message = _("Die Seite ist veröffentlicht.")
+        self.message_user(request, message, messages.SUCCESS)
+        return redirect("admin:pages_page_change", obj.pk)
 
 
 @admin.register(Office)

@@ -27,6 +27,7 @@ def office_desk(today: datetime.date | None = None) -> dict:
         "articles": Article.objects.filter(not_live).order_by("published_at")[:10],
         "draft_events": Event.objects.filter(status=Event.Status.DRAFT).order_by("starts_on")[:10],
         "draft_projects": Project.objects.filter(status=Project.Status.DRAFT)[:10],
+        "draft_pages": Page.objects.filter(draft_saved_at__isnull=False),
         "open_inquiries": Inquiry.objects.open(today).with_answer_count().order_by("deadline")[:10],
         "upcoming_events": Event.objects.published().upcoming(today)[:5],
         "warnings": consistency_warnings(today),

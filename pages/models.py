@@ -5,9 +5,22 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.access import has_office_access
 from core.fields import RichTextField, search_indexes, search_vector
 
 PAGE_SEARCH_VECTOR = search_vector(title=("title",), text=("lead", "description", "body"))
+
+#: What the office edits on a page; a draft keeps its own copy of each (``draft_<name>``).
+PAGE_CONTENT_FIELDS = ("title", "lead", "body", "description")
+
+
+class PageQuerySet(models.QuerySet):
+    def previewable_by(self, user):
+        """Every page, for office staff who may view pages in the admin (the rule of the
+        article preview); none for anyone else."""
+        if has_office_access(user) and user.has_perm("pages.view_page"):
+            return self.all()
+        return self.none()
 
 
 class Page(models.Model):
@@ -40,6 +53,17 @@ class Page(models.Model):
         help_text=_("Erscheint in Suchergebnissen und beim Teilen. Leer = der Vorspann."),
     )
     updated_at = models.DateTimeField(_("zuletzt geändert"), auto_now=True)
+    # The draft (Wagtail's model): the live text above stays online while the office works
+    # on this copy; publishing copies it over and clears it. Never searched, never shown.
+    draft_title = models.CharField(_("Titel (Entwurf)"), max_length=200, blank=True)
+    draft_lead = models.TextField(_("Vorspann (Entwurf)"), blank=True)
+    draft_body = RichTextField(_("Text (Entwurf)"), blank=True)
+    draft_description = models.CharField(
+        _("Beschreibung für Suchmaschinen (Entwurf)"), max_length=300, blank=True
+    )
+    draft_saved_at = models.DateTimeField(_("Entwurf gespeichert am"), null=True, blank=True)
+
+    objects = PageQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Seite")
@@ -52,6 +76,32 @@ class Page(models.Model):
 
     def get_absolute_url(self):
         return reverse(f"pages:{self.slug}")
+
+    def get_preview_url(self):
+        return reverse("pages:preview", kwargs={"slug": self.slug})
+
+    @property
+    def has_draft(self) -> bool:
+        return self.draft_saved_at is not None
+
+    @property
+    def publication_state(self) -> str:
+        return _("Entwurf vorhanden") if self.has_draft else _("veröffentlicht")
+
+    def with_draft(self) -> "Page":
+        """An unsaved copy of the page as it will look once the draft is published (the page
+        itself when there is no draft): what the preview shows."""
+        if not self.has_draft:
+            return self
+        copy = Page(
+            pk=self.pk,
+            slug=self.slug,
+            updated_at=self.updated_at,
+            draft_saved_at=self.draft_saved_at,
+        )
+        for name in PAGE_CONTENT_FIELDS:
+            setattr(copy, name, getattr(self, f"draft_{name}"))
+        return copy
 
     @property
     def offers_barrier_report(self) -> bool:

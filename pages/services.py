@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 
 from activities.models import MediaInquiry
 from core.mail import mail_send
-from pages.models import BarrierReport, ContactMessage, Office
+from core.middleware import forget_cached_page
+from pages.models import PAGE_CONTENT_FIELDS, BarrierReport, ContactMessage, Office, Page
 
 
 @transaction.atomic
@@ -123,3 +124,51 @@ def office_update(*, office: Office) -> Office:
     Office.objects.forget()
     transaction.on_commit(Office.objects.forget)
     return office
+
+
+DRAFT_FIELDS = [f"draft_{name}" for name in PAGE_CONTENT_FIELDS]
+
+
+@transaction.atomic
+def page_draft_save(*, page: Page, title: str, lead: str, body: str, description: str) -> Page:
+    """Keep the office's changes as the page's draft; the live page (and its
+    "zuletzt geändert", the sitemap's date) stays exactly as it is."""
+    page = Page.objects.select_for_update().get(pk=page.pk)
+    page.draft_title, page.draft_lead = title, lead
+    page.draft_body, page.draft_description = body, description
+    page.draft_saved_at = timezone.now()
+    page.save(update_fields=[*DRAFT_FIELDS, "draft_saved_at"])
+    return page
+
+
+@transaction.atomic
+def page_draft_publish(*, page: Page) -> Page:
+    """Put the draft live and clear it; the anonymous page cache forgets the page now and
+    once more after the commit. Without a draft nothing changes."""
+    page = Page.objects.select_for_update().get(pk=page.pk)
+    if not page.has_draft:
+        return page
+    for name in PAGE_CONTENT_FIELDS:
+        setattr(page, name, getattr(page, f"draft_{name}"))
+    _clear_draft(page)
+    page.save()
+    path = page.get_absolute_url()
+    forget_cached_page(path)
+    transaction.on_commit(lambda: forget_cached_page(path))
+    return page
+
+
+@transaction.atomic
+def page_draft_discard(*, page: Page) -> Page:
+    """Drop the draft; the live page stays as it is."""
+    page = Page.objects.select_for_update().get(pk=page.pk)
+    if page.has_draft:
+        _clear_draft(page)
+        page.save(update_fields=[*DRAFT_FIELDS, "draft_saved_at"])
+    return page
+
+
+def _clear_draft(page: Page) -> None:
+    for name in DRAFT_FIELDS:
+        setattr(page, name, "")
+    page.draft_saved_at = None

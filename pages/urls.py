@@ -30,5 +30,6 @@ urlpatterns = [
     path("impressum/", views.PageView.as_view(template_name="pages/imprint.html"), {"slug": Page.Slug.IMPRINT}, name=Page.Slug.IMPRINT),
     path("datenschutz/", views.PageView.as_view(), {"slug": Page.Slug.PRIVACY}, name=Page.Slug.PRIVACY),
     path("barrierefreiheit/", views.PageView.as_view(), {"slug": Page.Slug.ACCESSIBILITY}, name=Page.Slug.ACCESSIBILITY),
+    path("seiten/<slug:slug>/vorschau/", views.page_preview, name="preview"),
     path("barrierefreiheit/melden/", views.BarrierReportView.as_view(), name="barrier-report"),
 ]  # fmt: skip

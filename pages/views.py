@@ -5,11 +5,12 @@ from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from django.urls import reverse_lazy
+from django.urls import resolve, reverse_lazy
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django.views.generic.edit import FormMixin
 
@@ -54,9 +55,37 @@ class PageView(DetailView):
 
     model = Page
     template_name = "pages/page_detail.html"
+    #: Set by ``page_preview``: the page with its draft, for the office only.
+    preview = False
 
     def get_object(self, queryset=None):
+        if self.preview:
+            pages = Page.objects.previewable_by(self.request.user)
+            return get_object_or_404(pages, slug=self.kwargs["slug"]).with_draft()
         return get_object_or_404(Page, slug=self.kwargs["slug"])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(preview=self.preview, **kwargs)
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if self.preview:
+            response["X-Robots-Tag"] = "noindex"
+            response["Cache-Control"] = "private, no-store"
+        return response
+
+
+@login_not_required
+@require_safe
+def page_preview(request, slug):
+    """/seiten/<slug>/vorschau/: the page with its draft, rendered by the very view (template,
+    frame, form) of its public address, for office staff with their second factor only;
+    everyone else gets 404, as for a page that does not exist. Read only: the contact form
+    in a preview sends nothing."""
+    page = get_object_or_404(Page.objects.previewable_by(request.user), slug=slug)
+    match = resolve(page.get_absolute_url())
+    view = match.func.view_class.as_view(**match.func.view_initkwargs, preview=True)
+    return view(request, *match.args, **match.kwargs)
 
 
 class FormPostMixin:
