@@ -3,7 +3,7 @@ from html import unescape
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Min, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -97,6 +97,27 @@ class EventQuerySet(models.QuerySet):
 
     def general_assemblies(self):
         return self.filter(kind=Event.Kind.GENERAL_ASSEMBLY).order_by("-assembly_number")
+
+
+def next_scheduled_change(now: datetime.datetime) -> datetime.datetime | None:
+    """When time alone next changes an event's page: a registration window opens or closes,
+    or an event with a start time begins (the registration closes then). Whole days turn
+    over at midnight, which core.freshness adds itself (for the page cache)."""
+    events = Event.objects.published()
+    moments = events.aggregate(
+        opens=Min("registration_opens_at", filter=Q(registration_opens_at__gt=now)),
+        closes=Min("registration_closes_at", filter=Q(registration_closes_at__gt=now)),
+    )
+    today = timezone.localdate(now)
+    starting = events.filter(starts_on__in=[today, today + datetime.timedelta(days=1)])
+    starts = (
+        event.starts_at()
+        for event in starting.exclude(starts_at_time=None).only("starts_on", "starts_at_time")
+    )
+    return min(
+        (moment for moment in [*moments.values(), *starts] if moment and moment > now),
+        default=None,
+    )
 
 
 class Event(models.Model):

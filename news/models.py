@@ -1,9 +1,10 @@
+import datetime
 import html
 import re
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, Min, OuterRef, Q
 from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils import timezone
@@ -85,6 +86,16 @@ class ArticleQuerySet(models.QuerySet):
             Q(published_at__gt=article.published_at)
             | Q(published_at=article.published_at, pk__gt=article.pk)
         ).order_by("published_at", "pk")
+
+
+def next_scheduled_change(now: datetime.datetime) -> datetime.datetime | None:
+    """When time alone next changes what is online: a scheduled article appears, or one
+    expires (core.freshness, for the page cache)."""
+    moments = Article.objects.filter(status=Article.Status.PUBLISHED).aggregate(
+        appears=Min("published_at", filter=Q(published_at__gt=now)),
+        expires=Min("expires_at", filter=Q(expires_at__gt=now)),
+    )
+    return min((moment for moment in moments.values() if moment), default=None)
 
 
 class Article(models.Model):
