@@ -108,6 +108,7 @@ def _is_content(sender) -> bool:
     meta = getattr(sender, "_meta", None)
     return (
         meta is not None
+        and sender.__module__ != "__fake__"  # migrations' historical models: no cache yet
         and meta.app_label in settings.CONTENT_APPS
         and meta.label not in settings.CONTENT_EXCLUDED_MODELS
     )

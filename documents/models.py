@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.access import has_member_access
 from core.choices import Visibility
-from core.fields import search_indexes, search_vector
+from core.fields import search_indexes, search_vector, search_vector_field
 from core.files import OwnedFileField, protected_storage
 from core.uploads import ALLOWED, DOCUMENT_TYPES, extension, validate_document_file
 
@@ -104,13 +104,14 @@ class Document(models.Model):
     )
     created_at = models.DateTimeField(_("hochgeladen am"), auto_now_add=True)
 
+    search_vector = search_vector_field(DOCUMENT_SEARCH_VECTOR)
     objects = DocumentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Dokument")
         verbose_name_plural = _("Dokumente")
         ordering = ["-date", "title"]
-        indexes = search_indexes("document", DOCUMENT_SEARCH_VECTOR)
+        indexes = search_indexes("document")
 
     def __str__(self):
         return self.title

@@ -10,7 +10,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from core.access import has_member_access, has_office_access
-from core.fields import RichTextField, search_indexes, search_vector
+from core.fields import RichTextField, search_indexes, search_vector, search_vector_field
 
 EVENT_SEARCH_VECTOR = search_vector(
     title=("title",), text=("description", "venue", "city", "partners")
@@ -282,6 +282,7 @@ class Event(models.Model):
     agenda = RichTextField(_("Tagesordnung"), blank=True)
     updated_at = models.DateTimeField(_("zuletzt geändert"), auto_now=True)
 
+    search_vector = search_vector_field(EVENT_SEARCH_VECTOR)
     objects = EventQuerySet.as_manager()
 
     class Meta:
@@ -290,7 +291,7 @@ class Event(models.Model):
         ordering = ["-starts_on", "-starts_at_time", "title"]
         indexes = [
             models.Index(fields=["starts_on", "ends_on"], name="event_dates"),
-            *search_indexes("event", EVENT_SEARCH_VECTOR),
+            *search_indexes("event"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.access import has_member_access, has_office_access
 from core.choices import Visibility
-from core.fields import RichTextField, search_indexes, search_vector
+from core.fields import RichTextField, search_indexes, search_vector, search_vector_field
 from core.files import OwnedImageField
 from members.models import Member
 from projects.models import Project
@@ -190,6 +190,7 @@ class Article(models.Model):
     created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
     updated_at = models.DateTimeField(_("zuletzt geändert"), auto_now=True)
 
+    search_vector = search_vector_field(ARTICLE_SEARCH_VECTOR)
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
@@ -198,7 +199,7 @@ class Article(models.Model):
         ordering = ["-published_at", "-pk"]
         indexes = [
             models.Index(fields=["-published_at", "-id"], name="article_newest_first"),
-            *search_indexes("article", ARTICLE_SEARCH_VECTOR),
+            *search_indexes("article"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import RichTextField, search_indexes, search_vector
+from core.fields import RichTextField, search_indexes, search_vector, search_vector_field
 
 PAGE_SEARCH_VECTOR = search_vector(title=("title",), text=("lead", "description", "body"))
 
@@ -39,11 +39,13 @@ class Page(models.Model):
     )
     updated_at = models.DateTimeField(_("zuletzt geändert"), auto_now=True)
 
+    search_vector = search_vector_field(PAGE_SEARCH_VECTOR)
+
     class Meta:
         verbose_name = _("Seite")
         verbose_name_plural = _("Seiten")
         ordering = ["title"]
-        indexes = search_indexes("page", PAGE_SEARCH_VECTOR)
+        indexes = search_indexes("page")
 
     def __str__(self):
         return self.title
