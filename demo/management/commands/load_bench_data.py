@@ -66,6 +66,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--remove", action="store_true", help="Nur die erzeugten Inhalte löschen."
         )
+        parser.add_argument(
+            "--scale", type=float, default=1.0, help="Anteil der Mengen (1 = zehnfache Demo)."
+        )
 
     def handle(self, *args, **options):
         if not settings.DEVELOPMENT:
@@ -77,7 +80,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             self.remove()
             if not options["remove"]:
-                counts = self.create(members, themes)
+                counts = self.create(members, themes, options["scale"])
             content_changed()  # bulk_create sends no signals
         if options["remove"]:
             self.stdout.write("Erzeugte Inhalte gelöscht.")
@@ -92,7 +95,11 @@ class Command(BaseCommand):
         Event.objects.filter(slug__startswith=PREFIX).delete()
         Article.objects.filter(slug__startswith=PREFIX).delete()
 
-    def create(self, members, themes) -> list[str]:
+    def create(self, members, themes, scale: float = 1.0) -> list[str]:
+
+        def scaled(count: int) -> int:
+            return max(1, round(count * scale))
+
         rng = random.Random(13)
         now = timezone.now()
         today = timezone.localdate()
@@ -100,7 +107,7 @@ class Command(BaseCommand):
         rng.shuffle(combos)
 
         articles = []
-        for n in range(2000):
+        for n in range(scaled(2000)):
             topic, place = combos[n % len(combos)]
             articles.append(
                 Article(
@@ -124,7 +131,7 @@ class Command(BaseCommand):
         )
 
         events = []
-        for n in range(1000):
+        for n in range(scaled(1000)):
             topic, place = combos[(n * 7) % len(combos)]
             starts_on = today + datetime.timedelta(days=n - 700)
             events.append(
@@ -152,11 +159,11 @@ class Command(BaseCommand):
                     theme=themes[n % len(themes)],
                     description=f"Links, Dokumente und Notizen der Mitglieder zu {topic.lower()}.",
                 )
-                for n, topic in enumerate(TOPICS * 5)
+                for n, topic in enumerate((TOPICS * 5)[: scaled(100)])
             ]
         )
         entries = []
-        for n in range(10000):
+        for n in range(scaled(10000)):
             topic, place = combos[(n * 11) % len(combos)]
             entries.append(
                 Entry(
@@ -174,7 +181,7 @@ class Command(BaseCommand):
         Entry.objects.bulk_create(entries, batch_size=1000)
 
         inquiries = []
-        for n in range(200):
+        for n in range(scaled(200)):
             topic, place = combos[(n * 13) % len(combos)]
             asked_on = today - datetime.timedelta(days=3 * n)
             inquiries.append(
