@@ -120,3 +120,21 @@ def test_midnight_in_berlin_is_always_a_change():
     assert freshness.next_midnight(now) == datetime.datetime(
         2026, 3, 29, 22, 0, tzinfo=datetime.UTC
     )
+
+
+def test_kept_pages_are_served_while_the_shared_cache_is_away(page_cache, settings):
+    assert Client().get("/ueber-uns/").status_code == 200  # kept, under the version read
+    change_lead("Nicht mehr zu sehen")
+    # The shared cache is gone (here: a Redis nobody listens to): the version cannot be
+    # read, so the version seen last serves the kept page instead of an error.
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",
+            "OPTIONS": {"socket_connect_timeout": 0.5},
+        },
+    }
+    response = Client().get("/ueber-uns/")
+    assert response.status_code == 200
+    assert "Nicht mehr zu sehen" not in response.text
