@@ -219,11 +219,11 @@ def run(page_cache: bool, cookie: str, staff_cookie: str) -> list[tuple]:
     return rows
 
 
-def span(values: list[float]) -> str:
+def span(values: list[float], digits: int = 2) -> str:
     if not values:
         return "-"
-    low, high = min(values), max(values)
-    return f"{low:.2f}" if f"{low:.2f}" == f"{high:.2f}" else f"{low:.2f}–{high:.2f}"
+    low, high = f"{min(values):.{digits}f}", f"{max(values):.{digits}f}"
+    return low if low == high else f"{low}–{high}"
 
 
 def summary(cached: list[tuple], uncached: list[tuple], queries: dict[str, int]) -> None:
@@ -256,7 +256,7 @@ def summary(cached: list[tuple], uncached: list[tuple], queries: dict[str, int])
         note = ""
         if paths is SEARCH_PAGES and search_p:
             note = "p50 {} ms, p99 {} ms bei {} Verbindungen".format(
-                span([r["p50"] for r in search_p]), span([r["p99"] for r in search_p]),
+                span([r["p50"] for r in search_p], 0), span([r["p99"] for r in search_p], 0),
                 CONNECTIONS,
             )  # fmt: skip
         if paths is MEMBER_PAGES:
@@ -264,7 +264,7 @@ def summary(cached: list[tuple], uncached: list[tuple], queries: dict[str, int])
         print(f"{label:<32} {with_cache:>17} {without:>11} {count(paths):>9}  {note}")
     admin = [(p, uncached_by_path[p]) for p in ADMIN_PAGES if p in uncached_by_path]
     if admin:
-        p50 = span([result["p50"] for _, result in admin])
+        p50 = span([result["p50"] for _, result in admin], 0)
         print(f"{'Verwaltung: Änderungslisten':<32} {'p50 ' + p50 + ' ms':>29} {count(ADMIN_PAGES):>9}"
               "  eine Verbindung")  # fmt: skip
 
