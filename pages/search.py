@@ -26,6 +26,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordS
 from django.core.exceptions import EmptyResultSet
 from django.db import connection, models
 from django.db.models import Case, F, Func, Q, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Coalesce, Concat, Greatest, TruncDate
 from django.db.models.lookups import GreaterThan
 from django.urls import reverse
@@ -311,19 +312,44 @@ class SearchResults:
             return []
         sources = (SOURCES_BY_KIND[self.kind],) if self.kind else SOURCES
         order = "hit_rank DESC, hit_date DESC NULLS LAST, hit_kind, hit_pk"
-        # The snippet is made in an outer query, so only for the rows of this page.
+        # The text and its snippet are read in an outer query, so only for the rows of this
+        # page: carrying every hit's text through the ranking cost more than the ranking.
+        text_sql, text_params = self._text_sql(sources)
         rows = self._execute(
             "SELECT page.*, ts_headline(%s::regconfig, "
-            "  translate(regexp_replace(page.hit_text, '<[^>]*>', ' ', 'g'), %s, ''),"
+            f"  translate(regexp_replace({text_sql}, '<[^>]*>', ' ', 'g'), %s, ''),"
             "  websearch_to_tsquery(%s::regconfig, %s), %s) AS hit_snippet "
             "FROM (SELECT * FROM ({union}) AS hit "
             f"      ORDER BY {order} LIMIT %s OFFSET %s) AS page "
             f"ORDER BY {order}",
             self._union_sql(sources),
-            before=[CONFIG, MARK_START + MARK_END, CONFIG, self.text, HEADLINE_OPTIONS],
+            before=[
+                CONFIG, *text_params, MARK_START + MARK_END, CONFIG, self.text, HEADLINE_OPTIONS
+            ],
             after=[stop - start if stop is not None else None, start],
-        )
+        )  # fmt: skip
         return [self._hit(*row) for row in rows]
+
+    def _text_sql(self, sources: tuple[Source, ...]) -> tuple[str, list]:
+        """The text of the hit ``page.hit_pk`` of kind ``page.hit_kind``, that the snippet is
+        cut from: one subquery per kind, run only for the rows of the page."""
+        cases, params = [], []
+        for source in sources:
+            text = (
+                source.rows(self.user)
+                .filter(pk=RawSQL("page.hit_pk", ()))
+                .order_by()
+                .values(hit_text=source.text)
+            )
+            try:
+                sql, text_params = text.query.sql_with_params()
+            except EmptyResultSet:
+                continue
+            cases.append(f"WHEN %s THEN ({sql})")
+            params += [source.kind, *text_params]
+        if not cases:
+            return "NULL::text", []
+        return f"(CASE page.hit_kind {' '.join(cases)} END)", params
 
     def _union_sql(self, sources: tuple[Source, ...]) -> tuple[str, list] | None:
         """The SQL of one ``.values()`` queryset per source, with the same columns each, as
@@ -361,7 +387,6 @@ class SearchResults:
                 hit_kind=Value(source.kind),
                 hit_pk=F("pk"),
                 hit_title=Cast(source.title, models.TextField()),
-                hit_text=source.text,
                 hit_slug=Cast(source.slug, models.TextField()),
                 hit_context=Cast(source.context, models.TextField()),
                 hit_date=source.date,
@@ -379,7 +404,7 @@ class SearchResults:
             return cursor.fetchall()
 
     @staticmethod
-    def _hit(kind, pk, title, text, slug, context, date, rank, snippet) -> Hit:
+    def _hit(kind, pk, title, slug, context, date, rank, snippet) -> Hit:
         return Hit(
             kind=kind,
             pk=pk,
