@@ -10,6 +10,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from core.access import has_member_access, has_office_access
+from core.choices import choice_display
 from core.fields import RichTextField, search_indexes, search_vector, search_vector_field
 
 EVENT_SEARCH_VECTOR = search_vector(
@@ -160,6 +161,7 @@ class Event(models.Model):
     title = models.CharField(_("Titel"), max_length=250)
     slug = models.SlugField(_("Kurzadresse"), max_length=120, unique=True)
     kind = models.CharField(_("Art"), max_length=30, choices=Kind, default=Kind.EVENT)
+    get_kind_display = choice_display("kind", Kind)
     status = models.CharField(
         _("Status"),
         max_length=20,

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.access import has_member_access
+from core.choices import choice_display
 from core.fields import search_indexes, search_vector, search_vector_field
 from documents.models import Document
 from themes.models import Theme
@@ -166,6 +167,7 @@ class Entry(models.Model):
         verbose_name=_("Informationssammlung"),
     )
     kind = models.CharField(_("Art"), max_length=10, choices=Kind, default=Kind.LINK)
+    get_kind_display = choice_display("kind", Kind)
     title = models.CharField(_("Titel"), max_length=250)
     description = models.TextField(_("Beschreibung"), blank=True)
     url = models.URLField(_("Adresse (URL)"), max_length=500, blank=True)
