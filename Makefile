@@ -7,7 +7,7 @@ DEV := DJANGO_DEBUG=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve front drill worker test lint bench install db-start db-stop migrate demo clean hadolint check-deploy backup restore
+.PHONY: run serve front drill worker test lint bench bench-large install db-start db-stop migrate demo clean hadolint check-deploy backup restore
 
 $(UV):
 	@echo "uv fehlt – wird installiert …"
@@ -72,9 +72,16 @@ check-deploy: install
 	DATABASE_URL=$$($(DEV) $(PY) -m tools.devdb url) \
 	$(PY) manage.py check --deploy --fail-level WARNING
 
+# The table of issue 13 on the demo content; bench-large on ten times as much (load_bench_data).
 bench: install db-start
 	$(DEV) $(PY) manage.py load_demo --migrate
+	$(DEV) $(PY) manage.py load_bench_data --remove
 	$(PY) -m tools.bench
+
+bench-large: install db-start
+	$(DEV) $(PY) manage.py load_demo --migrate
+	$(DEV) $(PY) manage.py load_bench_data
+	BENCH_DATA="zehnfache Demo-Inhalte" $(PY) -m tools.bench
 
 db-start: install
 	@$(PY) -m tools.devdb start

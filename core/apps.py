@@ -4,8 +4,14 @@ from django_tasks_db.apps import TasksAppConfig
 
 
 class CoreConfig(AppConfig):
+    default = True
     name = "core"
     verbose_name = "Bausteine"
+
+    def ready(self):
+        from core import freshness
+
+        freshness.connect()
 
 
 class QueueConfig(TasksAppConfig):

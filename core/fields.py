@@ -1,8 +1,10 @@
 import nh3
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
+from django.db.models import GeneratedField
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from core.widgets import RichTextWidget
 
@@ -52,12 +54,9 @@ class RichTextField(models.TextField):
 
 
 def search_vector(*, title: tuple[str, ...] = (), text: tuple[str, ...] = ()) -> SearchVector:
-    """The words of a row for the site search (defus/search.py): ``title`` fields weigh most
-    (A), ``text`` fields less (B); German stemming.
-
-    The model's GIN index is built on this very expression (``search_indexes``) and the search
-    queries it, so that PostgreSQL uses the index.
-    """
+    """The words of a row for the site search (pages/search.py): ``title`` fields weigh most
+    (A), ``text`` fields less (B); German stemming with an explicit configuration, which
+    keeps the expression immutable, as a stored generated column requires."""
     parts = [
         SearchVector(*fields, weight=weight, config="german")
         for fields, weight in ((title, "A"), (text, "B"))
@@ -66,10 +65,24 @@ def search_vector(*, title: tuple[str, ...] = (), text: tuple[str, ...] = ()) ->
     return parts[0] if len(parts) == 1 else parts[0] + parts[1]
 
 
-def search_indexes(name: str, vector: SearchVector) -> list[GinIndex]:
-    """The indexes the site search uses: one on the words of ``vector``, and one on the
-    title's trigrams, which find a title despite a typo."""
+SEARCH_WORDS = _("Suchwörter")
+
+
+def search_vector_field(vector: SearchVector, verbose_name=SEARCH_WORDS) -> GeneratedField:
+    """The row's words, stored: PostgreSQL computes the column from ``vector`` on every
+    write, so the search matches and ranks on it without running ``to_tsvector`` per row."""
+    return GeneratedField(
+        expression=vector,
+        output_field=SearchVectorField(),
+        db_persist=True,
+        verbose_name=verbose_name,
+    )
+
+
+def search_indexes(name: str, field: str = "search_vector") -> list[GinIndex]:
+    """The indexes the site search uses: one on the stored words (``field``), and one on
+    the title's trigrams, which find a title despite a typo."""
     return [
-        GinIndex(vector, name=f"{name}_search"),
+        GinIndex(fields=[field], name=f"{name}_search"),
         GinIndex(fields=["title"], opclasses=["gin_trgm_ops"], name=f"{name}_title_trigrams"),
     ]

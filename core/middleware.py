@@ -10,10 +10,18 @@ from django.core.exceptions import BadRequest
 from django.core.handlers.wsgi import get_bytes_from_wsgi
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.cache import get_max_age, patch_cache_control
 from django.utils.translation import gettext as _
 
+from core import freshness
+
 logger = logging.getLogger(__name__)
+
+
+def page_cache_key(path: str, token: str, role: str = "public") -> str:
+    """The key of a kept page: its address, the content version and the visitor's role."""
+    return f"page:{role}:{token}:{path}"
 
 
 class SecurityHeadersMiddleware:
@@ -97,25 +105,25 @@ class BadInputMiddleware:
         return _has_nul(request.POST)
 
 
-def cached_page_key(path: str) -> str:
-    return f"page:{path}"
-
-
-def forget_cached_page(path: str) -> None:
-    """Drop this process's kept copy of ``path`` (other processes keep theirs for at most
-    ``PAGE_CACHE_SECONDS``)."""
-    caches["pages"].delete(cached_page_key(path))
-
-
 class AnonymousPageCacheMiddleware:
     """Reuse public pages for visitors who send no cookies at all.
 
     A request without cookies has no session and no CSRF token, so every such visitor gets
-    the same page. Only pages that neither set a cookie, nor use a CSRF token, nor say
-    ``private`` are kept, for ``PAGE_CACHE_SECONDS``; everyone with a cookie (members, staff,
-    anyone who has filled in a form) always gets a freshly rendered page. Scheduled articles
-    and countdowns are therefore at most that many seconds late.
+    the same page: the role "public". Only pages that neither set a cookie, nor use a CSRF
+    token, nor say ``private`` are kept; everyone with a cookie (members, staff, anyone who
+    has filled in a form) always gets a freshly rendered page, so nothing for members is
+    ever kept here.
+
+    A kept page is keyed by the content version (core.freshness) as well as its address:
+    every content write and every scheduled moment (an article planned for 09:00) gives a
+    new version in the shared cache, and every worker and server renders afresh at its next
+    request. ``PAGE_CACHE_SECONDS`` (0: off) only bounds how long a page stays in memory.
+    The cost: one get from the shared cache per cookieless request. While the shared cache
+    cannot be read (the database away), the version last seen in this process is used, so
+    kept pages are still served.
     """
+
+    ROLE = "public"
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -126,7 +134,10 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not self.seconds or request.method not in ("GET", "HEAD") or request.COOKIES:
             return self.get_response(request)
-        key = cached_page_key(request.get_full_path())
+        version = self._version()
+        if version is None:
+            return self.get_response(request)
+        key = page_cache_key(request.get_full_path(), version.token, self.ROLE)
         response = self.cache.get(key)
         if response is not None:
             return response
@@ -136,8 +147,17 @@ class AnonymousPageCacheMiddleware:
                 response.render()
             # Feeds are written in thousands of small chunks; one chunk unpickles far faster.
             response.content = response.content
-            self.cache.set(key, response, self.seconds)
+            left = (version.next_change - timezone.now()).total_seconds()
+            self.cache.set(key, response, max(1, min(self.seconds, int(left))))
         return response
+
+    @staticmethod
+    def _version():
+        try:
+            return freshness.current_version()
+        except Exception as exception:  # the database or Redis away: no 500 for that
+            logger.warning("Inhaltsversion nicht lesbar: %s", exception)
+            return freshness.last_seen_version()
 
     @staticmethod
     def _reusable(request, response) -> bool:

@@ -71,7 +71,7 @@ def version_changes(model, older: Version, newer: Version) -> list[dict]:
     changes = []
     for field in model._meta.concrete_fields + model._meta.many_to_many:
         name = field.attname if field.concrete else field.name
-        if field.name in UNCOMPARED or name not in new_fields:
+        if field.name in UNCOMPARED or field.generated or name not in new_fields:
             continue
         old, new = old_fields.get(name), new_fields.get(name)
         if old != new:
@@ -83,6 +83,13 @@ class ContentVersionAdmin(VersionAdmin):
     """VersionAdmin with a comparison of two versions on the history page."""
 
     object_history_template = "admin/revisions/object_history.html"
+
+    def reversion_register(self, model, **kwargs):
+        # Generated columns (the stored search words) are the database's to compute: not
+        # kept in every version, and never written back on a restore.
+        generated = [f.name for f in model._meta.concrete_fields if getattr(f, "generated", False)]
+        kwargs["exclude"] = (*kwargs.get("exclude", ()), *generated)
+        super().reversion_register(model, **kwargs)
 
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name

@@ -274,8 +274,28 @@ VISITS_FLUSH_SECONDS = int(os.environ.get("DJANGO_VISITS_FLUSH_SECONDS", "5"))
 VISITS_FLUSH_SIZE = 200
 VISITS_EXCLUDED_PREFIXES = ["/verwaltung/", "/konto/", "/healthz", STATIC_URL, MEDIA_URL]
 
-# Seconds for which a page served to a visitor without cookies is kept and reused.
-PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "0" if DEVELOPMENT else "30"))
+# The page cache for visitors without cookies (core.middleware.AnonymousPageCacheMiddleware):
+# 0 turns it off; otherwise the longest a page is kept. Freshness does not depend on it: a
+# kept page is keyed by the content version (core.freshness), which every content write and
+# every scheduled change replaces, in the shared cache, for every worker and server at once.
+PAGE_CACHE_SECONDS = int(
+    os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "0" if DEVELOPMENT else "3600")
+)
+# Content: a write to any model of these apps (post_save, post_delete, m2m_changed) gives the
+# content a new version once its transaction commits ...
+CONTENT_APPS = [
+    "members", "images", "themes", "projects", "news", "events", "registrations", "documents",
+    "knowledge", "inquiries", "activities", "pages",
+]  # fmt: skip
+# ... except for these models, which no public page shows and which visitors' own actions
+# write (a login updates the account; a visit, a watch, a message or a report is personal).
+CONTENT_EXCLUDED_MODELS = [
+    "members.User", "knowledge.CollectionVisit", "knowledge.CollectionWatch",
+    "pages.ContactMessage", "pages.BarrierReport", "images.Rendition",
+]  # fmt: skip
+# When time alone next changes a page (a scheduled article appears, a registration window
+# closes): functions now -> datetime or None. The next midnight always counts.
+CONTENT_SCHEDULES = ["news.models.next_scheduled_change", "events.models.next_scheduled_change"]
 
 # E-mail: the console in development, SMTP from EMAIL_URL in production
 # (smtp://user:password@host:587 with STARTTLS, smtps://… for implicit TLS, ?tls=0 for a relay on

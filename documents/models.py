@@ -8,8 +8,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from core.access import has_member_access
-from core.choices import Visibility
-from core.fields import search_indexes, search_vector
+from core.choices import Visibility, choice_display
+from core.fields import search_indexes, search_vector, search_vector_field
 from core.files import OwnedFileField, protected_storage
 from core.uploads import ALLOWED, DOCUMENT_TYPES, extension, validate_document_file
 
@@ -72,6 +72,7 @@ class Document(models.Model):
 
     title = models.CharField(_("Titel"), max_length=250)
     kind = models.CharField(_("Art"), max_length=20, choices=Kind, default=Kind.OTHER)
+    get_kind_display = choice_display("kind", Kind)
     description = models.TextField(_("Beschreibung"), blank=True)
     file = DocumentFileField(
         _("Datei"),
@@ -104,13 +105,14 @@ class Document(models.Model):
     )
     created_at = models.DateTimeField(_("hochgeladen am"), auto_now_add=True)
 
+    search_vector = search_vector_field(DOCUMENT_SEARCH_VECTOR)
     objects = DocumentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Dokument")
         verbose_name_plural = _("Dokumente")
         ordering = ["-date", "title"]
-        indexes = search_indexes("document", DOCUMENT_SEARCH_VECTOR)
+        indexes = search_indexes("document")
 
     def __str__(self):
         return self.title

@@ -3,14 +3,15 @@ from html import unescape
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Min, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from core.access import has_member_access, has_office_access
-from core.fields import RichTextField, search_indexes, search_vector
+from core.choices import choice_display
+from core.fields import RichTextField, search_indexes, search_vector, search_vector_field
 
 EVENT_SEARCH_VECTOR = search_vector(
     title=("title",), text=("description", "venue", "city", "partners")
@@ -99,6 +100,27 @@ class EventQuerySet(models.QuerySet):
         return self.filter(kind=Event.Kind.GENERAL_ASSEMBLY).order_by("-assembly_number")
 
 
+def next_scheduled_change(now: datetime.datetime) -> datetime.datetime | None:
+    """When time alone next changes an event's page: a registration window opens or closes,
+    or an event with a start time begins (the registration closes then). Whole days turn
+    over at midnight, which core.freshness adds itself (for the page cache)."""
+    events = Event.objects.published()
+    moments = events.aggregate(
+        opens=Min("registration_opens_at", filter=Q(registration_opens_at__gt=now)),
+        closes=Min("registration_closes_at", filter=Q(registration_closes_at__gt=now)),
+    )
+    today = timezone.localdate(now)
+    starting = events.filter(starts_on__in=[today, today + datetime.timedelta(days=1)])
+    starts = (
+        event.starts_at()
+        for event in starting.exclude(starts_at_time=None).only("starts_on", "starts_at_time")
+    )
+    return min(
+        (moment for moment in [*moments.values(), *starts] if moment and moment > now),
+        default=None,
+    )
+
+
 class Event(models.Model):
     class Kind(models.TextChoices):
         EVENT = "veranstaltung", _("Veranstaltung")
@@ -139,6 +161,7 @@ class Event(models.Model):
     title = models.CharField(_("Titel"), max_length=250)
     slug = models.SlugField(_("Kurzadresse"), max_length=120, unique=True)
     kind = models.CharField(_("Art"), max_length=30, choices=Kind, default=Kind.EVENT)
+    get_kind_display = choice_display("kind", Kind)
     status = models.CharField(
         _("Status"),
         max_length=20,
@@ -261,6 +284,7 @@ class Event(models.Model):
     agenda = RichTextField(_("Tagesordnung"), blank=True)
     updated_at = models.DateTimeField(_("zuletzt geändert"), auto_now=True)
 
+    search_vector = search_vector_field(EVENT_SEARCH_VECTOR)
     objects = EventQuerySet.as_manager()
 
     class Meta:
@@ -269,7 +293,7 @@ class Event(models.Model):
         ordering = ["-starts_on", "-starts_at_time", "title"]
         indexes = [
             models.Index(fields=["starts_on", "ends_on"], name="event_dates"),
-            *search_indexes("event", EVENT_SEARCH_VECTOR),
+            *search_indexes("event"),
         ]
         constraints = [
             models.CheckConstraint(

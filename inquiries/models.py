@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core.access import has_member_access
-from core.fields import RichTextField, search_indexes, search_vector
+from core.fields import RichTextField, search_indexes, search_vector, search_vector_field
 from core.files import OwnedFileField, protected_storage
 from core.uploads import validate_upload
 from members.models import Member
@@ -152,6 +152,10 @@ class Inquiry(models.Model):
         help_text=_("Leer = Entwurf: Die Mitglieder sehen die Zusammenfassung erst ab dann."),
     )
 
+    search_vector = search_vector_field(INQUIRY_SEARCH_VECTOR)
+    summary_search_vector = search_vector_field(
+        INQUIRY_SUMMARY_SEARCH_VECTOR, verbose_name=_("Suchwörter der Zusammenfassung")
+    )
     objects = InquiryQuerySet.as_manager()
 
     class Meta:
@@ -159,8 +163,8 @@ class Inquiry(models.Model):
         verbose_name_plural = _("Abfragen")
         ordering = ["-created_at"]
         indexes = [
-            *search_indexes("inquiry", INQUIRY_SEARCH_VECTOR),
-            GinIndex(INQUIRY_SUMMARY_SEARCH_VECTOR, name="inquiry_summary_search"),
+            *search_indexes("inquiry"),
+            GinIndex(fields=["summary_search_vector"], name="inquiry_summary_search"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -305,11 +309,13 @@ class Answer(models.Model):
         help_text=_("Leer = die Fragenden haben von dieser Antwort noch keine E-Mail erhalten."),
     )
 
+    search_vector = search_vector_field(ANSWER_SEARCH_VECTOR)
+
     class Meta:
         verbose_name = _("Antwort")
         verbose_name_plural = _("Antworten")
         ordering = ["inquiry", "member__name"]
-        indexes = [GinIndex(ANSWER_SEARCH_VECTOR, name="answer_search")]
+        indexes = [GinIndex(fields=["search_vector"], name="answer_search")]
         constraints = [
             models.UniqueConstraint(
                 fields=["inquiry", "member"],

@@ -7,7 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.access import has_member_access
-from core.fields import search_indexes, search_vector
+from core.choices import choice_display
+from core.fields import search_indexes, search_vector, search_vector_field
 from documents.models import Document
 from themes.models import Theme
 
@@ -100,13 +101,14 @@ class Collection(models.Model):
     )
     created_at = models.DateTimeField(_("angelegt am"), default=timezone.now, editable=False)
 
+    search_vector = search_vector_field(COLLECTION_SEARCH_VECTOR)
     objects = CollectionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Informationssammlung")
         verbose_name_plural = _("Informationssammlungen")
         ordering = ["title"]
-        indexes = search_indexes("collection", COLLECTION_SEARCH_VECTOR)
+        indexes = search_indexes("collection")
 
     def __str__(self):
         return self.title
@@ -165,6 +167,7 @@ class Entry(models.Model):
         verbose_name=_("Informationssammlung"),
     )
     kind = models.CharField(_("Art"), max_length=10, choices=Kind, default=Kind.LINK)
+    get_kind_display = choice_display("kind", Kind)
     title = models.CharField(_("Titel"), max_length=250)
     description = models.TextField(_("Beschreibung"), blank=True)
     url = models.URLField(_("Adresse (URL)"), max_length=500, blank=True)
@@ -206,6 +209,7 @@ class Entry(models.Model):
     )
     added_at = models.DateTimeField(_("hinzugefügt am"), default=timezone.now)
 
+    search_vector = search_vector_field(ENTRY_SEARCH_VECTOR)
     objects = EntryQuerySet.as_manager()
 
     class Meta:
@@ -214,7 +218,7 @@ class Entry(models.Model):
         ordering = ["-added_at", "title"]
         indexes = [
             models.Index(fields=["collection", "-added_at"]),
-            *search_indexes("entry", ENTRY_SEARCH_VECTOR),
+            *search_indexes("entry"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from core.freshness import content_changed
 from documents.models import Document
 from knowledge.models import Collection, CollectionVisit, CollectionWatch, Entry
 from members.models import User
@@ -92,6 +93,7 @@ def entry_update(*, entry: Entry, user: User, **fields) -> Entry:
         Document.objects.filter(pk=entry.document_id).update(
             title=entry.title, description=entry.description
         )
+        content_changed()  # an update() sends no signal
     return entry
 
 

@@ -11,6 +11,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from core.access import has_member_access
+from core.fields import search_vector_field
 from core.files import OwnedImageField
 
 
@@ -130,6 +131,7 @@ class Member(models.Model):
         help_text=_("Leer = nach Art: Organisationen als Organisationen, alle anderen als Städte."),
     )
 
+    search_vector = search_vector_field(MEMBER_SEARCH_VECTOR)
     objects = MemberQuerySet.as_manager()
 
     class Meta:
@@ -137,7 +139,7 @@ class Member(models.Model):
         verbose_name_plural = _("Mitglieder")
         ordering = ["name"]
         indexes = [
-            GinIndex(MEMBER_SEARCH_VECTOR, name="member_search"),
+            GinIndex(fields=["search_vector"], name="member_search"),
             GinIndex(
                 fields=["designation"], opclasses=["gin_trgm_ops"], name="member_title_trigrams"
             ),

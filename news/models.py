@@ -1,9 +1,10 @@
+import datetime
 import html
 import re
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, Min, OuterRef, Q
 from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils import timezone
@@ -12,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.access import has_member_access, has_office_access
 from core.choices import Visibility
-from core.fields import RichTextField, search_indexes, search_vector
+from core.fields import RichTextField, search_indexes, search_vector, search_vector_field
 from core.files import OwnedImageField
 from members.models import Member
 from projects.models import Project
@@ -85,6 +86,16 @@ class ArticleQuerySet(models.QuerySet):
             Q(published_at__gt=article.published_at)
             | Q(published_at=article.published_at, pk__gt=article.pk)
         ).order_by("published_at", "pk")
+
+
+def next_scheduled_change(now: datetime.datetime) -> datetime.datetime | None:
+    """When time alone next changes what is online: a scheduled article appears, or one
+    expires (core.freshness, for the page cache)."""
+    moments = Article.objects.filter(status=Article.Status.PUBLISHED).aggregate(
+        appears=Min("published_at", filter=Q(published_at__gt=now)),
+        expires=Min("expires_at", filter=Q(expires_at__gt=now)),
+    )
+    return min((moment for moment in moments.values() if moment), default=None)
 
 
 class Article(models.Model):
@@ -179,6 +190,7 @@ class Article(models.Model):
     created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
     updated_at = models.DateTimeField(_("zuletzt geändert"), auto_now=True)
 
+    search_vector = search_vector_field(ARTICLE_SEARCH_VECTOR)
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
@@ -187,7 +199,7 @@ class Article(models.Model):
         ordering = ["-published_at", "-pk"]
         indexes = [
             models.Index(fields=["-published_at", "-id"], name="article_newest_first"),
-            *search_indexes("article", ARTICLE_SEARCH_VECTOR),
+            *search_indexes("article"),
         ]
         constraints = [
             models.CheckConstraint(

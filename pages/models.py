@@ -6,7 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.access import has_office_access
-from core.fields import RichTextField, search_indexes, search_vector
+from core.fields import RichTextField, search_indexes, search_vector, search_vector_field
+from core.freshness import last_seen_version
 
 PAGE_SEARCH_VECTOR = search_vector(title=("title",), text=("lead", "description", "body"))
 
@@ -65,11 +66,13 @@ class Page(models.Model):
 
     objects = PageQuerySet.as_manager()
 
+    search_vector = search_vector_field(PAGE_SEARCH_VECTOR)
+
     class Meta:
         verbose_name = _("Seite")
         verbose_name_plural = _("Seiten")
         ordering = ["title"]
-        indexes = search_indexes("page", PAGE_SEARCH_VECTOR)
+        indexes = search_indexes("page")
 
     def __str__(self):
         return self.title
@@ -202,23 +205,31 @@ class ContactMessage(models.Model):
 
 OFFICE_CACHE_KEY = "office"
 # Per process and in memory, like the page cache: the frame shows the address on every page
-# without a query. Another worker sees an edit at most this many seconds late.
+# without a query. Kept pages never show an old address (the key follows the content
+# version); a logged-in person's page may, for at most this many seconds on another worker.
 OFFICE_CACHE_SECONDS = 60
 
 
 class OfficeManager(models.Manager):
+    @staticmethod
+    def _cache_key() -> str:
+        """Keyed by the content version the page cache read for this request: an edit gives
+        a new version, so no worker renders a page it keeps with the old address."""
+        version = last_seen_version()
+        return f"{OFFICE_CACHE_KEY}:{version.token if version else '-'}"
+
     def current(self) -> "Office":
         """The one office row, from the per-process cache when it is there. A database
         without the row (a fresh test database) gets the defaults, unsaved."""
-        cache = caches["pages"]
-        office = cache.get(OFFICE_CACHE_KEY)
+        cache, key = caches["pages"], self._cache_key()
+        office = cache.get(key)
         if office is None:
             office = self.filter(pk=Office.SINGLETON_PK).first() or Office(pk=Office.SINGLETON_PK)
-            cache.set(OFFICE_CACHE_KEY, office, OFFICE_CACHE_SECONDS)
+            cache.set(key, office, OFFICE_CACHE_SECONDS)
         return office
 
     def forget(self) -> None:
-        caches["pages"].delete(OFFICE_CACHE_KEY)
+        caches["pages"].delete(self._cache_key())
 
 
 class Office(models.Model):

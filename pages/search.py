@@ -1,8 +1,9 @@
 """The site search: PostgreSQL full-text search over everything a visitor may see.
 
 Each kind of content is a ``Source``: its rows come from the model's own ``visible_to(user)``
-(or all rows, for public models), and they match on the model's weighted search vector, the
-very expression its GIN index is built on (``defus.fields.search_vector``). The sources
+(or all rows, for public models), and they match on the model's weighted words, stored in its
+generated ``search_vector`` column with a GIN index on it (``core.fields.search_vector_field``),
+so neither the match nor the ranking runs ``to_tsvector`` per row. The sources
 become one ``UNION ALL`` with the same columns, ranked and cut to one page inside PostgreSQL;
 only the rows of that page get a highlighted snippet. A page of results costs two queries
 however many rows there are: the counts per kind, and the page itself.
@@ -25,6 +26,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordS
 from django.core.exceptions import EmptyResultSet
 from django.db import connection, models
 from django.db.models import Case, F, Func, Q, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Coalesce, Concat, Greatest, TruncDate
 from django.db.models.lookups import GreaterThan
 from django.urls import reverse
@@ -32,27 +34,15 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from documents.models import DOCUMENT_SEARCH_VECTOR, Document
-from events.models import EVENT_SEARCH_VECTOR, Event
-from inquiries.models import (
-    ANSWER_SEARCH_VECTOR,
-    INQUIRY_SEARCH_VECTOR,
-    INQUIRY_SUMMARY_SEARCH_VECTOR,
-    Answer,
-    Inquiry,
-)
-from knowledge.models import (
-    COLLECTION_SEARCH_VECTOR,
-    ENTRY_SEARCH_VECTOR,
-    Collection,
-    Entry,
-    collection_updated_at,
-)
-from members.models import MEMBER_SEARCH_VECTOR, Member
-from news.models import ARTICLE_SEARCH_VECTOR, Article
-from pages.models import PAGE_SEARCH_VECTOR, Page
-from projects.models import PROJECT_SEARCH_VECTOR, Project
-from themes.models import THEME_SEARCH_VECTOR, Theme
+from documents.models import Document
+from events.models import Event
+from inquiries.models import Answer, Inquiry
+from knowledge.models import Collection, Entry, collection_updated_at
+from members.models import Member
+from news.models import Article
+from pages.models import Page
+from projects.models import Project
+from themes.models import Theme
 
 CONFIG = "german"
 MAX_QUERY_LENGTH = 200
@@ -94,7 +84,6 @@ class Source:
     label: str
     plural: str
     rows: Callable  # user -> the queryset of rows this user may see
-    vector: object  # the SearchVector the model's index is built on
     text: object  # the plain or HTML text the snippet is cut from
     url: Callable  # Hit -> its address
     title: object = F("title")
@@ -106,12 +95,8 @@ class Source:
 
 def _inquiry_extra_match(query: SearchQuery) -> Q:
     """A published summary, or an answer, of an Abfrage the user may see."""
-    answers = Answer.objects.alias(vector=ANSWER_SEARCH_VECTOR).filter(vector=query)
-    summaries = (
-        Inquiry.objects.with_published_summary()
-        .alias(vector=INQUIRY_SUMMARY_SEARCH_VECTOR)
-        .filter(vector=query)
-    )
+    answers = Answer.objects.filter(search_vector=query)
+    summaries = Inquiry.objects.with_published_summary().filter(summary_search_vector=query)
     return Q(pk__in=answers.values("inquiry")) | Q(pk__in=summaries.values("pk"))
 
 
@@ -122,7 +107,6 @@ SOURCES = (
         label=_("Mitglied"),
         plural=_("Mitglieder"),
         rows=lambda user: Member.objects.for_search(),
-        vector=MEMBER_SEARCH_VECTOR,
         title=F("designation"),
         text=_snippet_text("description"),
         context=F("state_name"),
@@ -133,7 +117,6 @@ SOURCES = (
         label=_("Meldung"),
         plural=_("Meldungen"),
         rows=Article.objects.visible_to,
-        vector=ARTICLE_SEARCH_VECTOR,
         text=_snippet_text("teaser", "body"),
         date=TruncDate("published_at"),
         url=lambda hit: reverse("news:detail", kwargs={"slug": hit.slug}),
@@ -143,7 +126,6 @@ SOURCES = (
         label=_("Termin"),
         plural=_("Termine"),
         rows=Event.objects.visible_to,
-        vector=EVENT_SEARCH_VECTOR,
         title=Case(
             When(
                 assembly_number__isnull=False,
@@ -166,7 +148,6 @@ SOURCES = (
         label=_("Projekt"),
         plural=_("Projekte"),
         rows=Project.objects.visible_to,
-        vector=PROJECT_SEARCH_VECTOR,
         text=_snippet_text("lead", "description"),
         context=F("acronym"),
         url=lambda hit: reverse("projects:detail", kwargs={"slug": hit.slug}),
@@ -176,7 +157,6 @@ SOURCES = (
         label=_("Seite"),
         plural=_("Seiten"),
         rows=lambda user: Page.objects.all(),
-        vector=PAGE_SEARCH_VECTOR,
         text=_snippet_text("lead", "body"),
         url=lambda hit: reverse(f"pages:{hit.slug}"),
     ),
@@ -185,7 +165,6 @@ SOURCES = (
         label=_("Thema"),
         plural=_("Themen"),
         rows=lambda user: Theme.objects.all(),
-        vector=THEME_SEARCH_VECTOR,
         text=_snippet_text("lead", "body"),
         slug=Coalesce("parent__slug", "slug"),
         url=lambda hit: reverse("themes:detail", kwargs={"slug": hit.slug}),
@@ -196,7 +175,6 @@ SOURCES = (
         label=_("Sammlung"),
         plural=_("Sammlungen"),
         rows=lambda user: Collection.objects.all(),
-        vector=COLLECTION_SEARCH_VECTOR,
         text=_snippet_text("description"),
         date=TruncDate(collection_updated_at()),
         url=lambda hit: reverse("collections:detail", kwargs={"slug": hit.slug}),
@@ -206,7 +184,6 @@ SOURCES = (
         label=_("Eintrag"),
         plural=_("Einträge"),
         rows=Entry.objects.visible_to,
-        vector=ENTRY_SEARCH_VECTOR,
         text=_snippet_text("description", "source"),
         slug=F("collection__slug"),
         date=Coalesce("date", TruncDate("added_at")),
@@ -220,7 +197,6 @@ SOURCES = (
         label=_("Dokument"),
         plural=_("Dokumente"),
         rows=Document.objects.visible_to,
-        vector=DOCUMENT_SEARCH_VECTOR,
         text=_snippet_text("description"),
         slug=F("file"),
         date=F("date"),
@@ -233,7 +209,6 @@ SOURCES = (
         label=_("Abfrage"),
         plural=_("Abfragen"),
         rows=Inquiry.objects.visible_to,
-        vector=INQUIRY_SEARCH_VECTOR,
         text=_snippet_text("context"),
         slug=Value(""),
         date=TruncDate("created_at"),
@@ -337,19 +312,44 @@ class SearchResults:
             return []
         sources = (SOURCES_BY_KIND[self.kind],) if self.kind else SOURCES
         order = "hit_rank DESC, hit_date DESC NULLS LAST, hit_kind, hit_pk"
-        # The snippet is made in an outer query, so only for the rows of this page.
+        # The text and its snippet are read in an outer query, so only for the rows of this
+        # page: carrying every hit's text through the ranking cost more than the ranking.
+        text_sql, text_params = self._text_sql(sources)
         rows = self._execute(
             "SELECT page.*, ts_headline(%s::regconfig, "
-            "  translate(regexp_replace(page.hit_text, '<[^>]*>', ' ', 'g'), %s, ''),"
+            f"  translate(regexp_replace({text_sql}, '<[^>]*>', ' ', 'g'), %s, ''),"
             "  websearch_to_tsquery(%s::regconfig, %s), %s) AS hit_snippet "
             "FROM (SELECT * FROM ({union}) AS hit "
             f"      ORDER BY {order} LIMIT %s OFFSET %s) AS page "
             f"ORDER BY {order}",
             self._union_sql(sources),
-            before=[CONFIG, MARK_START + MARK_END, CONFIG, self.text, HEADLINE_OPTIONS],
+            before=[
+                CONFIG, *text_params, MARK_START + MARK_END, CONFIG, self.text, HEADLINE_OPTIONS
+            ],
             after=[stop - start if stop is not None else None, start],
-        )
+        )  # fmt: skip
         return [self._hit(*row) for row in rows]
+
+    def _text_sql(self, sources: tuple[Source, ...]) -> tuple[str, list]:
+        """The text of the hit ``page.hit_pk`` of kind ``page.hit_kind``, that the snippet is
+        cut from: one subquery per kind, run only for the rows of the page."""
+        cases, params = [], []
+        for source in sources:
+            text = (
+                source.rows(self.user)
+                .filter(pk=RawSQL("page.hit_pk", ()))
+                .order_by()
+                .values(hit_text=source.text)
+            )
+            try:
+                sql, text_params = text.query.sql_with_params()
+            except EmptyResultSet:
+                continue
+            cases.append(f"WHEN %s THEN ({sql})")
+            params += [source.kind, *text_params]
+        if not cases:
+            return "NULL::text", []
+        return f"(CASE page.hit_kind {' '.join(cases)} END)", params
 
     def _union_sql(self, sources: tuple[Source, ...]) -> tuple[str, list] | None:
         """The SQL of one ``.values()`` queryset per source, with the same columns each, as
@@ -365,7 +365,7 @@ class SearchResults:
         return self._compiled[sources]
 
     def _matches(self, source: Source):
-        rows = source.rows(self.user).alias(search_vector=source.vector)
+        rows = source.rows(self.user)
         match = Q(search_vector=self.query)
         if source.extra_match:
             match |= source.extra_match(self.query)
@@ -387,7 +387,6 @@ class SearchResults:
                 hit_kind=Value(source.kind),
                 hit_pk=F("pk"),
                 hit_title=Cast(source.title, models.TextField()),
-                hit_text=source.text,
                 hit_slug=Cast(source.slug, models.TextField()),
                 hit_context=Cast(source.context, models.TextField()),
                 hit_date=source.date,
@@ -405,7 +404,7 @@ class SearchResults:
             return cursor.fetchall()
 
     @staticmethod
-    def _hit(kind, pk, title, text, slug, context, date, rank, snippet) -> Hit:
+    def _hit(kind, pk, title, slug, context, date, rank, snippet) -> Hit:
         return Hit(
             kind=kind,
             pk=pk,

@@ -8,7 +8,6 @@ from django.utils.translation import gettext as _
 
 from activities.models import MediaInquiry
 from core.mail import mail_send
-from core.middleware import forget_cached_page
 from pages.models import PAGE_CONTENT_FIELDS, BarrierReport, ContactMessage, Office, Page
 
 
@@ -143,8 +142,8 @@ def page_draft_save(*, page: Page, title: str, lead: str, body: str, description
 
 @transaction.atomic
 def page_draft_publish(*, page: Page) -> Page:
-    """Put the draft live and clear it; the anonymous page cache forgets the page now and
-    once more after the commit. Without a draft nothing changes."""
+    """Put the draft live and clear it; the save gives the content a new version on commit, so
+    every kept page is renewed (core.freshness). Without a draft nothing changes."""
     page = Page.objects.select_for_update().get(pk=page.pk)
     if not page.has_draft:
         return page
@@ -152,9 +151,6 @@ def page_draft_publish(*, page: Page) -> Page:
         setattr(page, name, getattr(page, f"draft_{name}"))
     _clear_draft(page)
     page.save()
-    path = page.get_absolute_url()
-    forget_cached_page(path)
-    transaction.on_commit(lambda: forget_cached_page(path))
     return page
 
 

@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.access import has_office_access
-from core.fields import RichTextField, search_indexes, search_vector
+from core.fields import RichTextField, search_indexes, search_vector, search_vector_field
 from themes.models import Theme
 
 PROJECT_SEARCH_VECTOR = search_vector(
@@ -63,13 +63,14 @@ class Project(models.Model):
         help_text=_("Ein Entwurf erscheint nirgends auf der Website, nur in der Vorschau."),
     )
 
+    search_vector = search_vector_field(PROJECT_SEARCH_VECTOR)
     objects = ProjectQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Projekt")
         verbose_name_plural = _("Projekte")
         ordering = ["-starts_on", "title"]
-        indexes = search_indexes("project", PROJECT_SEARCH_VECTOR)
+        indexes = search_indexes("project")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(ends_on__isnull=True)

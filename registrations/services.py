@@ -11,6 +11,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from core.freshness import content_changed
 from core.mail import mail_send
 from events.calendar import calendar_build
 from events.models import Event
@@ -190,6 +191,7 @@ def registrations_message(*, event: Event, subject: str, text: str) -> int:
 
 def registrations_mark_attended(*, registrations, attended: bool = True) -> int:
     """Tick (or untick) attendance; only people with a seat can have attended."""
+    content_changed()  # participant counts show on public pages; update() sends no signal
     if attended:
         return registrations.filter(status=Registration.Status.REGISTERED).update(
             status=Registration.Status.ATTENDED

@@ -167,3 +167,27 @@ def test_every_admin_page_the_office_can_reach_works(secrets, client, staff_user
     statuses = {path: client.get(path).status_code for path in start}
     assert [path for path, status in statuses.items() if status >= 500] == []
     assert statuses["/verwaltung/news/article/"] == 200
+
+
+class CookielessClient(Client):
+    """A visitor who never keeps a cookie: every request of it may be served from the page
+    cache."""
+
+    def request(self, **request):
+        self.cookies.clear()
+        return super().request(**request)
+
+
+def test_with_the_page_cache_on_members_pages_never_reach_a_cookieless_crawler(
+    secrets, member_user, settings
+):
+    from tests.pages.test_page_cache import kept
+
+    settings.PAGE_CACHE_SECONDS = 3600
+    member = Client()
+    member.force_login(member_user)
+    crawl(member, ["/", "/aktuelles/", "/termine/", "/mitglieder/essen/", "/wissen/"], limit=150)
+    pages = crawl(CookielessClient(), START)
+    assert kept("/") is not None  # the anonymous pages were kept, and served again
+    leaks = [path for path, (_, body) in pages.items() if SECRET.lower() in body.lower()]
+    assert leaks == []

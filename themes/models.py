@@ -2,7 +2,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import RichTextField, search_indexes, search_vector
+from core.fields import RichTextField, search_indexes, search_vector, search_vector_field
 
 # What the site search reads; the model's index is built on it.
 THEME_SEARCH_VECTOR = search_vector(title=("title",), text=("lead", "body"))
@@ -32,13 +32,14 @@ class Theme(models.Model):
     body = RichTextField(_("Text"), blank=True)
     position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
 
+    search_vector = search_vector_field(THEME_SEARCH_VECTOR)
     objects = ThemeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Thema")
         verbose_name_plural = _("Themen")
         ordering = ["position", "title"]
-        indexes = search_indexes("theme", THEME_SEARCH_VECTOR)
+        indexes = search_indexes("theme")
 
     def __str__(self):
         return self.title

@@ -3,7 +3,11 @@
 Starts gunicorn with production settings on the development database, puts a bounded load on
 each page (wrk if installed, otherwise a small Python client), and prints requests per second,
 p50, p99, queries per page and each page's throughput as a share of the floor. The run is made
-twice: with the page cache for visitors without cookies (the production default) and without.
+twice: with the page cache for visitors without cookies (the production default) and without;
+member pages and the admin's lists (never cached) only in the second. At the end the summary
+of issue 13: each group's share of the floor, the search's p99 and the admin lists' p50 (one
+connection: the time an office worker waits). BENCH_DATA names the data set in the output
+(`make bench`: the demo; `make bench-large`: ten times the demo, from load_bench_data).
 Never a test: the numbers depend on the machine.
 """
 
@@ -32,6 +36,12 @@ MEMBER_PAGES = ["/mitgliederbereich/", "/mitgliederbereich/abfragen/", "/wissen/
 # visitor; without one a request counts as a bot's.
 USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0"
 
+ADMIN_PAGES = [
+    "/verwaltung/news/article/", "/verwaltung/events/event/", "/verwaltung/knowledge/collection/",
+    "/verwaltung/inquiries/inquiry/",
+]  # fmt: skip
+DATA = os.environ.get("BENCH_DATA", "Demo-Inhalte")
+
 
 def production_env(page_cache: bool) -> dict:
     from tools import devdb
@@ -43,7 +53,7 @@ def production_env(page_cache: bool) -> dict:
         "DJANGO_SECRET_KEY": "bench-" + "x" * 50,
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
         "DJANGO_SECURE_SSL_REDIRECT": "0",
-        "DJANGO_PAGE_CACHE_SECONDS": "30" if page_cache else "0",
+        "DJANGO_PAGE_CACHE_SECONDS": "3600" if page_cache else "0",
         "DJANGO_LOG_LEVEL": "WARNING",
         "EMAIL_URL": "console:",
         "DJANGO_SITE_URL": "http://127.0.0.1:8000",
@@ -71,8 +81,9 @@ def fetch(path: str, cookie: str = "") -> tuple[int, bytes]:
     return response.status, body
 
 
-def load_wrk(path: str, cookie: str) -> dict:
-    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency"]
+def load_wrk(path: str, cookie: str, connections: int = CONNECTIONS) -> dict:
+    threads = min(2, connections)
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{SECONDS}s", "--latency"]
     command += ["-H", f"User-Agent: {USER_AGENT}"]
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
@@ -94,8 +105,8 @@ def load_wrk(path: str, cookie: str) -> dict:
     }
 
 
-def load_python(path: str, cookie: str) -> dict:
-    """Fallback load: CONNECTIONS threads with keep-alive, for SECONDS."""
+def load_python(path: str, cookie: str, connections: int = CONNECTIONS) -> dict:
+    """Fallback load: ``connections`` threads with keep-alive, for SECONDS."""
     latencies, errors, deadline = [], [0], time.monotonic() + SECONDS
     lock = threading.Lock()
 
@@ -112,7 +123,7 @@ def load_python(path: str, cookie: str) -> dict:
                 errors[0] += response.status != 200
         connection.close()
 
-    threads = [threading.Thread(target=worker) for _ in range(CONNECTIONS)]
+    threads = [threading.Thread(target=worker) for _ in range(connections)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -126,7 +137,9 @@ def load_python(path: str, cookie: str) -> dict:
     }
 
 
-def queries_per_page(paths: list[str], member_paths: list[str]) -> dict[str, int]:
+def queries_per_page(
+    paths: list[str], member_paths: list[str], staff_paths: list[str] = ()
+) -> dict[str, int]:
     """Count the queries of one uncached request per page, in this process."""
     import django
     from django.db import connection
@@ -137,11 +150,11 @@ def queries_per_page(paths: list[str], member_paths: list[str]) -> dict[str, int
     from members.models import User
 
     counts = {}
-    anonymous, member = Client(), Client()
-    user = User.objects.filter(email="mitglied@defus.example").first()
-    if user:
-        member.force_login(user)
-    for client, group in ((anonymous, paths), (member, member_paths)):
+    anonymous, member, staff = Client(), Client(), Client()
+    for client, email in ((member, MEMBER), (staff, STAFF)):
+        if user := User.objects.filter(email=email).first():
+            client.force_login(user)
+    for client, group in ((anonymous, paths), (member, member_paths), (staff, staff_paths)):
         for path in group:
             client.get(path)  # warm up the connection and caches of the process
             with CaptureQueriesContext(connection) as captured:
@@ -150,7 +163,10 @@ def queries_per_page(paths: list[str], member_paths: list[str]) -> dict[str, int
     return counts
 
 
-def member_cookie() -> str:
+MEMBER, STAFF = "mitglied@defus.example", "buero@defus.example"
+
+
+def member_cookie(email: str = MEMBER) -> str:
     import django
 
     django.setup()
@@ -159,7 +175,7 @@ def member_cookie() -> str:
 
     from members.models import User
 
-    user = User.objects.filter(email="mitglied@defus.example").first()
+    user = User.objects.filter(email=email).first()
     if user is None:
         return ""
     client = Client()
@@ -183,24 +199,79 @@ def serve(env: dict) -> subprocess.Popen:
     raise SystemExit("gunicorn ist nicht gestartet.")
 
 
-def run(page_cache: bool, cookie: str) -> list[tuple]:
+def run(page_cache: bool, cookie: str, staff_cookie: str) -> list[tuple]:
+    """Rows (path, result, who) for one server configuration. Member pages and admin lists
+    are never cached (they carry a session cookie), so they run only without the cache."""
     env = production_env(page_cache)
     server = serve(env)
     load = load_wrk if shutil.which("wrk") else load_python
     rows = []
     try:
         pages = existing(PUBLIC_PAGES + SEARCH_PAGES, env)
-        members = existing(MEMBER_PAGES, env, cookie) if cookie else []
+        members = existing(MEMBER_PAGES, env, cookie) if cookie and not page_cache else []
+        admin = existing(ADMIN_PAGES, env, staff_cookie) if staff_cookie and not page_cache else []
         floor = load(FLOOR, "")
         rows.append((FLOOR, floor, ""))
         for path in pages:
             rows.append((path, load(path, ""), ""))
         for path in members:
             rows.append((path, load(path, cookie), "Mitglied"))
+        for path in admin:
+            rows.append((path, load(path, staff_cookie, connections=1), "Büro, 1 Verbindung"))
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=20)
     return rows
+
+
+def span(values: list[float], digits: int = 2) -> str:
+    if not values:
+        return "-"
+    low, high = f"{min(values):.{digits}f}", f"{max(values):.{digits}f}"
+    return low if low == high else f"{low}–{high}"
+
+
+def summary(cached: list[tuple], uncached: list[tuple], queries: dict[str, int]) -> None:
+    """The table of issue 13: shares of the floor of the same run, per group."""
+
+    def shares(rows, paths):
+        floor = rows[0][1]["rps"]
+        return {path: result["rps"] / floor for path, result, _ in rows if path in paths}
+
+    def count(paths):
+        found = [queries[p] for p in paths if p in queries]
+        return (
+            f"{min(found)}–{max(found)}"
+            if found and min(found) != max(found)
+            else (str(found[0]) if found else "-")
+        )
+
+    uncached_by_path = {path: result for path, result, _ in uncached}
+    search_p = [uncached_by_path[p] for p in SEARCH_PAGES if p in uncached_by_path]
+    groups = [
+        ("öffentliche Seiten", PUBLIC_PAGES),
+        ("Suche", SEARCH_PAGES),
+        ("Mitgliederseiten, angemeldet", MEMBER_PAGES),
+    ]
+    print(f"\nÜbersicht ({DATA}): Anteil am floor desselben Laufs")
+    print(f"{'Seiten':<32} {'mit Seiten-Cache':>17} {'ohne Cache':>11} {'Abfragen':>9}  Hinweis")
+    for label, paths in groups:
+        with_cache = span(list(shares(cached, paths).values()))
+        without = span(list(shares(uncached, paths).values()))
+        note = ""
+        if paths is SEARCH_PAGES and search_p:
+            note = "p50 {} ms, p99 {} ms bei {} Verbindungen".format(
+                span([r["p50"] for r in search_p], 0), span([r["p99"] for r in search_p], 0),
+                CONNECTIONS,
+            )  # fmt: skip
+        if paths is MEMBER_PAGES:
+            with_cache = "nie gecacht"
+        print(f"{label:<32} {with_cache:>17} {without:>11} {count(paths):>9}  {note}")
+    admin = [(p, uncached_by_path[p]) for p in ADMIN_PAGES if p in uncached_by_path]
+    if admin:
+        p50 = span([result["p50"] for _, result in admin], 0)
+        print(f"{'Verwaltung: Änderungslisten':<32} {'p50 ' + p50 + ' ms':>29} {count(ADMIN_PAGES):>9}"
+              "  eine Verbindung")  # fmt: skip
 
 
 def main() -> None:
@@ -210,17 +281,15 @@ def main() -> None:
         check=True,
         cwd=BASE_DIR,
     )
-    cookie = member_cookie()
+    cookie, staff_cookie = member_cookie(MEMBER), member_cookie(STAFF)
     tool = "wrk" if shutil.which("wrk") else "Python-Client"
     print(
-        f"\nLast: {tool}, {CONNECTIONS} Verbindungen, {SECONDS} s je Seite, gunicorn mit {WORKERS} Workern"
+        f"\nDaten: {DATA}. Last: {tool}, {CONNECTIONS} Verbindungen, {SECONDS} s je Seite, "
+        f"gunicorn mit {WORKERS} Workern"
     )
+    runs = {}
     for page_cache in (True, False):
-        rows = run(page_cache, cookie)
-        queries = queries_per_page(
-            [path for path, _, who in rows if not who and path != FLOOR],
-            [path for path, _, who in rows if who],
-        )
+        rows = runs[page_cache] = run(page_cache, cookie, staff_cookie)
         floor_rps = rows[0][1]["rps"]
         title = (
             "mit Seiten-Cache für Besucher ohne Cookies (Produktion)"
@@ -228,17 +297,21 @@ def main() -> None:
             else "ohne Seiten-Cache"
         )
         print(f"\n{title}")
-        print(
-            f"{'Seite':<34} {'Anfragen/s':>11} {'p50 ms':>8} {'p99 ms':>8} {'Abfragen':>9} {'Anteil':>7}"
-        )
+        print(f"{'Seite':<34} {'Anfragen/s':>11} {'p50 ms':>8} {'p99 ms':>8} {'Anteil':>7}")
         for path, result, who in rows:
             label = f"{path} ({who})" if who else path
-            count = "-" if path == FLOOR else str(queries.get(path, "?"))
             share = result["rps"] / floor_rps
             errors = f"  {result['errors']} Fehler" if result["errors"] else ""
             print(
-                f"{label:<34} {result['rps']:>11.0f} {result['p50']:>8.2f} {result['p99']:>8.2f} {count:>9} {share:>7.2f}{errors}"
+                f"{label:<34} {result['rps']:>11.0f} {result['p50']:>8.2f} {result['p99']:>8.2f} {share:>7.2f}{errors}"
             )
+    uncached = runs[False]
+    queries = queries_per_page(
+        [path for path, _, who in uncached if not who and path != FLOOR],
+        [path for path, _, who in uncached if who == "Mitglied"],
+        [path for path, _, who in uncached if who.startswith("Büro")],
+    )
+    summary(runs[True], uncached, queries)
 
 
 if __name__ == "__main__":

@@ -27,15 +27,13 @@ def test_responses_to_logged_in_people_are_never_kept_by_a_cache(visitor, path):
 
 
 def test_the_anonymous_page_cache_never_stores_a_logged_in_page(client, member_user, settings):
-    from django.core.cache import caches
-
-    cache = caches["pages"]
+    from tests.pages.test_page_cache import kept
 
     settings.PAGE_CACHE_SECONDS = 60
     client.force_login(member_user)
     client.get("/aktuelles/")
-    assert cache.get("page:/aktuelles/") is None
+    assert kept("/aktuelles/") is None
     client.logout()
     client.cookies.clear()
     client.get("/aktuelles/")
-    assert cache.get("page:/aktuelles/") is not None  # anonymous pages are still kept
+    assert kept("/aktuelles/") is not None  # anonymous pages are still kept
