@@ -128,7 +128,9 @@ DATABASE_URL = os.environ.get("DATABASE_URL", DEV_DATABASE_URL if DEVELOPMENT el
 if not DATABASE_URL:
     raise ImproperlyConfigured("Produktion braucht DATABASE_URL (eine PostgreSQL-Datenbank).")
 DATABASES = {
-    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True),
+    "default": dj_database_url.parse(
+        DATABASE_URL, conn_max_age=60, conn_health_checks=True, engine="core.db"
+    ),
 }
 # A socket folder given as ?host=… is Django's HOST, as every client (pg_dump too) expects.
 if _socket := DATABASES["default"].get("OPTIONS", {}).pop("host", None):

@@ -1,5 +1,5 @@
 from django.core.cache import caches
-from django.db import models
+from django.db import DatabaseError, models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -220,11 +220,16 @@ class OfficeManager(models.Manager):
 
     def current(self) -> "Office":
         """The one office row, from the per-process cache when it is there. A database
-        without the row (a fresh test database) gets the defaults, unsaved."""
+        without the row (a fresh test database) gets the defaults, unsaved; so does a page
+        rendered while the database is away (the login form needs none), uncached."""
         cache, key = caches["pages"], self._cache_key()
         office = cache.get(key)
         if office is None:
-            office = self.filter(pk=Office.SINGLETON_PK).first() or Office(pk=Office.SINGLETON_PK)
+            try:
+                office = self.filter(pk=Office.SINGLETON_PK).first()
+            except DatabaseError:
+                return Office(pk=Office.SINGLETON_PK)
+            office = office or Office(pk=Office.SINGLETON_PK)
             cache.set(key, office, OFFICE_CACHE_SECONDS)
         return office
 

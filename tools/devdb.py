@@ -40,7 +40,7 @@ def database_settings() -> dict:
         ).fetchone():
             db.execute(f"CREATE DATABASE {DATABASE_NAME}")
     return {
-        "ENGINE": "django.db.backends.postgresql",
+        "ENGINE": "core.db",
         "NAME": DATABASE_NAME,
         "USER": "postgres",
         "HOST": str(PGDATA),

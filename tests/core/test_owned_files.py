@@ -10,6 +10,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from PIL import Image
 
+from core.freshness import new_version
 from documents.models import Document
 from inquiries.models import AnswerAttachment
 from members.models import Member
@@ -22,6 +23,11 @@ pytestmark = pytest.mark.django_db
 def folders(tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PROTECTED_MEDIA_ROOT = tmp_path / "protected"
+
+
+def file_removals(callbacks) -> list:
+    """What a commit would run besides renewing the content version (core.freshness)."""
+    return [callback for callback in callbacks if callback is not new_version]
 
 
 def png(name="logo.png") -> ContentFile:
@@ -61,7 +67,7 @@ def test_saving_without_a_new_file_removes_nothing(django_capture_on_commit_call
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         document.title = "Protokoll der Mitgliederversammlung"
         document.save()
-    assert callbacks == []
+    assert file_removals(callbacks) == []
     assert document.file.read().startswith(b"%PDF")
 
 
@@ -75,7 +81,7 @@ def test_a_rollback_keeps_the_file(django_capture_on_commit_callbacks):
     ):
         Document.objects.filter(pk=document.pk).delete()
         raise RuntimeError("abgebrochen")
-    assert callbacks == []
+    assert file_removals(callbacks) == []
     assert Document.objects.filter(pk=document.pk).exists()
     with open(path, "rb") as kept:
         assert kept.read().startswith(b"%PDF")
@@ -125,6 +131,6 @@ def test_a_new_upload_never_removes_a_stored_file_that_shares_its_bare_name(
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         article = ArticleFactory(image=png("bild.png"), image_alt="Teilnehmende im Rathaus")
         article.save()
-    assert callbacks == []
+    assert file_removals(callbacks) == []
     assert bystander.read_bytes() == b"fremd"
     assert article.image.name.startswith("news/")
