@@ -7,6 +7,7 @@ from asgiref.local import Local
 from django.apps import apps as django_apps
 from django.contrib.auth.models import AnonymousUser, Permission
 from django.core.cache import caches
+from django.test import override_settings
 
 from members.services import office_group_sync
 from pages.models import Office
@@ -23,10 +24,12 @@ def pytest_configure(config):
 
 @pytest.fixture(autouse=True, scope="session")
 def fast_password_hashing():
-    """Hashing is deliberately slow; tests log in hundreds of times."""
-    from django.conf import settings
-
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    """Hashing is deliberately slow; tests log in hundreds of times. Through
+    override_settings, so that Django forgets the hashers it may have loaded already (setting
+    the attribute alone left the slow default in use until some test changed the setting,
+    after which the factories' hash no longer matched)."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 IMMEDIATE_TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

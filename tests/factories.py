@@ -2,7 +2,7 @@ import datetime
 
 import factory
 from allauth.mfa.totp.internal.auth import TOTP
-from django.contrib.auth.hashers import make_password
+from django.contrib.auth.hashers import MD5PasswordHasher
 from django.utils import timezone
 
 from events.models import Event, Series
@@ -11,8 +11,9 @@ from members.models import ContactPerson, Member, User
 from news.models import Article
 
 PASSWORD = "Sicheres-Testpasswort-2026"
-# Hashing is the slowest part of creating users; hash the test password once.
-PASSWORD_HASH = make_password(PASSWORD)
+# Hashing is the slowest part of creating users; hash the test password once, with the tests'
+# hasher (tests.conftest.fast_password_hashing).
+PASSWORD_HASH = MD5PasswordHasher().encode(PASSWORD, "defustestsalz")
 # The authenticator app of staff users in tests (base32, as an app would store it).
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
