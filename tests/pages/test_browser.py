@@ -113,8 +113,10 @@ def test_office_edits_a_page_text_in_the_admin_and_sees_it_on_the_site(page, dem
     page.get_by_label("Vorspann").fill(
         "Telefonisch erreichen Sie uns montags bis freitags von 9 bis 15 Uhr."
     )
-    page.get_by_role("button", name="Sichern", exact=True).click()
-    assert "erfolgreich geändert" in page.locator(".messagelist").inner_text()
+    # Saving keeps a draft (tests/pages/test_page_drafts_browser.py); publishing puts it live.
+    page.get_by_role("button", name="Veröffentlichen").click()
+    page.wait_for_load_state()
+    assert "Die Seite ist veröffentlicht" in page.locator(".messagelist").inner_text()
     page.goto("/kontakt/")
     assert "montags bis freitags von 9 bis 15 Uhr" in page.locator("main").inner_text()
 
