@@ -178,6 +178,9 @@ ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False  # no mail to addresses without an accoun
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[DEFUS] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "DEFUS-Portal"
+# A code typed at the end of its 30 seconds still counts in the next 30 (RFC 6238's one step of
+# drift); a used code stays used (the shared cache), so this adds no replay.
+MFA_TOTP_TOLERANCE = 1
 # Seconds an invitation link stays valid (it works once in any case).
 INVITATION_TIMEOUT = 7 * 24 * 60 * 60
 

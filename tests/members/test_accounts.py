@@ -350,6 +350,19 @@ def test_staff_login_asks_for_the_authenticator_code(client, staff_user):
     assert client.get("/verwaltung/").status_code == 200
 
 
+def test_a_code_typed_as_its_window_closes_still_counts_once(client, staff_user):
+    """One step of drift (MFA_TOTP_TOLERANCE): the code of the previous 30 seconds is taken,
+    once; two steps back it is refused."""
+    step = int(time.time()) // 30
+    old = format_hotp_value(hotp_value(TOTP_SECRET, step - 2))
+    response = log_in(client, staff_user.email, next="/verwaltung/")
+    assert "Falscher Code" in client.post(response["Location"], {"code": old}).text
+    previous = format_hotp_value(hotp_value(TOTP_SECRET, step - 1))
+    response = client.post("/konto/2fa/authenticate/", {"code": previous})
+    assert response["Location"] == "/verwaltung/"
+    assert logged_in_user_id(client) == str(staff_user.pk)
+
+
 def test_staff_can_activate_the_authenticator_app(client):
     staff = UserFactory(member=None, is_staff=True, totp=False)
     log_in(client, staff.email)
