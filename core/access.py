@@ -24,3 +24,13 @@ def has_office_access(user) -> bool:
         and getattr(user, "is_staff", False)
         and is_mfa_enabled(user, [Authenticator.Type.TOTP])
     )
+
+
+def access_role(user) -> str:
+    """What decides which content a person sees, as a word for cache keys: anonymous
+    visitors, accounts without member access, members, and each of these as office staff.
+    Everyone of one role sees the same content (``visible_to`` asks nothing else)."""
+    if not getattr(user, "is_authenticated", False):
+        return "anonym"
+    role = "mitglied" if has_member_access(user) else "konto"
+    return f"{role}-buero" if getattr(user, "is_staff", False) else role

@@ -93,15 +93,29 @@ def last_seen_version() -> Version | None:
     return getattr(_last_seen, "version", None)
 
 
+class VersionOnCommit:
+    """What a write leaves for its transaction's commit: a new content version. Each write
+    leaves one, and the first to run gives the version; the others of the same commit find
+    it given on their connection since they were left, and do nothing. So a transaction
+    with many writes gives one new version, and a rolled-back one (whose callbacks are
+    dropped) none."""
+
+    def __init__(self, connection):
+        self.connection = connection
+        self.given_before = getattr(connection, "content_versions_given", 0)
+
+    def __call__(self):
+        given = getattr(self.connection, "content_versions_given", 0)
+        if given != self.given_before:
+            return
+        self.connection.content_versions_given = given + 1
+        new_version()
+
+
 def content_changed() -> None:
     """Give content a new version once the current transaction commits (at once outside
     one). Several writes in one transaction give one new version."""
-    connection = transaction.get_connection()
-    if connection.in_atomic_block and any(
-        callback is new_version for _, callback, _ in connection.run_on_commit
-    ):
-        return
-    transaction.on_commit(new_version)
+    transaction.on_commit(VersionOnCommit(transaction.get_connection()))
 
 
 def _is_content(sender) -> bool:

@@ -114,9 +114,14 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "core.context_processors.access",
+                "core.context_processors.fragments",
                 "pages.context_processors.site",
             ],
-            "builtins": ["core.templatetags.defus", "images.templatetags.images"],
+            "builtins": [
+                "django.templatetags.cache",
+                "core.templatetags.defus",
+                "images.templatetags.images",
+            ],
         },
     }
 ]
@@ -272,6 +277,13 @@ CACHES = {
         }
     ),
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+    # Rendered parts of pages for everyone, logged-in people included ({% cache %} in the
+    # templates, keyed by the content version and the role): per process, in memory.
+    "fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "fragments",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
 }
 # Page views are counted per process and written in one query every so many seconds (or
 # addresses); the admin, the account pages, files and the health check are not counted.
@@ -286,6 +298,12 @@ VISITS_EXCLUDED_PREFIXES = ["/verwaltung/", "/konto/", "/healthz", STATIC_URL, M
 PAGE_CACHE_SECONDS = int(
     os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "0" if DEVELOPMENT else "3600")
 )
+# The fragment cache for everyone (core.context_processors.fragments): the parts of a page
+# that are the same for everyone of a role (visitor, account without member access, member,
+# office) are kept per process, keyed by the content version like the page cache, so they are
+# as fresh. On in development and in the tests too, so that everything is tried with it.
+# 0 turns it off; otherwise the longest a fragment is kept.
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("DJANGO_FRAGMENT_CACHE_SECONDS", "3600"))
 # Content: a write to any model of these apps (post_save, post_delete, m2m_changed) gives the
 # content a new version once its transaction commits ...
 CONTENT_APPS = [

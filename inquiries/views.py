@@ -33,7 +33,8 @@ class InquiryListView(MemberAccessRequiredMixin, GracefulPaginationMixin, ListVi
         )
 
     def get_context_data(self, **kwargs):
-        open_inquiries = (
+        # A callable, which the template calls: built only when not in the fragment cache.
+        open_inquiries = lambda: (  # noqa: E731
             Inquiry.objects.visible_to(self.request.user)
             .open(timezone.localdate())
             .select_related("asked_by_member")

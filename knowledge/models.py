@@ -33,6 +33,15 @@ class CollectionQuerySet(models.QuerySet):
         )
         return collections._with_news_for(user) if has_member_access(user) else collections
 
+    def news_stamp(self, user) -> str:
+        """What the "neu" marks of ``user`` depend on besides the content (which the content
+        version covers): whose they are, and their visits, which are personal and give no new
+        content version. Part of the key of fragments with such marks; "" without access."""
+        if not has_member_access(user):
+            return ""
+        last = CollectionVisit.objects.filter(user=user).aggregate(last=models.Max("visited_at"))
+        return f"{user.pk}.{last['last'].timestamp() if last['last'] else ''}"
+
     def changed_since_last_visit(self, user):
         """Collections with entries this member has not seen yet, most recently changed first."""
         if not has_member_access(user):

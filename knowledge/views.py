@@ -7,7 +7,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
-from django.views.generic import DetailView, FormView, ListView, TemplateView
+from django.views.generic import DetailView, FormView, TemplateView
 
 from core.views import MemberAccessRequiredMixin, member_access_required
 from knowledge.forms import EntryEditForm, EntryForm
@@ -25,15 +25,20 @@ from members.models import User
 
 
 @method_decorator(login_not_required, name="dispatch")
-class CollectionListView(ListView):
+class CollectionListView(TemplateView):
     """The public catalogue: titles and descriptions; the entries are for members."""
 
-    def get_queryset(self):
-        return Collection.objects.catalogue(self.request.user)
+    template_name = "knowledge/collection_list.html"
 
     def get_context_data(self, **kwargs):
+        user = self.request.user
         return super().get_context_data(
-            may_read=Collection.may_be_read_by(self.request.user), **kwargs
+            # A callable, which the template calls: only when the list is not in the
+            # fragment cache is the catalogue's query even built.
+            object_list=lambda: Collection.objects.catalogue(user),
+            may_read=Collection.may_be_read_by(user),
+            news_stamp=Collection.objects.news_stamp(user),
+            **kwargs,
         )
 
 

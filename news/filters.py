@@ -1,3 +1,5 @@
+from functools import cached_property
+
 import django_filters
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
@@ -29,23 +31,32 @@ class ArticleFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # One query for both: each member and year that has articles this visitor may see.
-        facets = set(
+        # Callables: read only when the form is shown or a choice is checked, so a list whose
+        # form comes from the fragment cache asks the database nothing for it. Functions, not
+        # bound methods: form fields are deep-copied, and a function is copied as itself.
+        self.filters["source"].extra["choices"] = lambda: self.source_choices()
+        self.filters["theme"].extra["choices"] = lambda: self.theme_choices()
+        self.filters["year"].extra["choices"] = lambda: self.year_choices()
+
+    @cached_property
+    def facets(self) -> set:
+        """One query for both: each member and year that has articles this visitor may see."""
+        return set(
             self.queryset.order_by()
             .values_list("member__slug", "member__designation", ExtractYear("published_at"))
             .distinct()
         )
-        members = sorted({(slug, name) for slug, name, _ in facets if slug}, key=by_name)
-        self.filters["source"].extra["choices"] = [
-            (OFFICE, OFFICE_SOURCE),
-            (ALL_MEMBERS, MEMBERS_SOURCE),
-            *members,
-        ]
-        self.filters["theme"].extra["choices"] = list(
-            Theme.objects.focus_areas().values_list("slug", "title")
-        )
-        years = sorted({year for _, _, year in facets}, reverse=True)
-        self.filters["year"].extra["choices"] = [(str(year), year) for year in years]
+
+    def source_choices(self):
+        members = sorted({(slug, name) for slug, name, _ in self.facets if slug}, key=by_name)
+        return [(OFFICE, OFFICE_SOURCE), (ALL_MEMBERS, MEMBERS_SOURCE), *members]
+
+    def theme_choices(self):
+        return list(Theme.objects.focus_areas().values_list("slug", "title"))
+
+    def year_choices(self):
+        years = sorted({year for _, _, year in self.facets}, reverse=True)
+        return [(str(year), year) for year in years]
 
     def filter_source(self, queryset, name, value):
         if value == OFFICE:

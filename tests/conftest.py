@@ -9,6 +9,7 @@ from django.contrib.auth.models import AnonymousUser, Permission
 from django.core.cache import caches
 from django.test import override_settings
 
+from core import freshness
 from members.services import office_group_sync
 from pages.models import Office
 from tests.factories import MemberFactory, UserFactory
@@ -99,7 +100,7 @@ def empty_cache(request):
     """Rate limits and used one-time codes live in the cache: every test starts without.
     The shared cache is a database table, so only tests with the database can touch it."""
     marker = request.node.get_closest_marker("django_db")
-    aliases = ["pages"]
+    aliases = ["pages", "fragments"]
     if marker or {"db", "transactional_db"} & set(request.fixturenames):
         transactional = "transactional_db" in request.fixturenames or (
             marker is not None and marker.kwargs.get("transaction")
@@ -109,13 +110,16 @@ def empty_cache(request):
     for alias in aliases:
         caches[alias].clear()
     if "default" in aliases:
-        # The frame's office address comes from a per-process cache that a running site
-        # fills once a minute; warm, as there, so pinned query counts count the request only.
+        # A running site has a content version, and the frame's office address for it in
+        # a per-process cache that it fills once a minute; warm, as there, so pinned query
+        # counts count the request only.
+        freshness.current_version()
         Office.objects.current()
     yield
     # The shared cache is a table: what a test wrote there goes with its transaction (or is
     # cleared before the next test); clearing it here would fail after a failed query.
     caches["pages"].clear()
+    caches["fragments"].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -54,6 +54,7 @@ def production_env(page_cache: bool) -> dict:
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
         "DJANGO_SECURE_SSL_REDIRECT": "0",
         "DJANGO_PAGE_CACHE_SECONDS": "3600" if page_cache else "0",
+        "DJANGO_FRAGMENT_CACHE_SECONDS": os.environ.get("DJANGO_FRAGMENT_CACHE_SECONDS", "3600"),
         "DJANGO_LOG_LEVEL": "WARNING",
         "EMAIL_URL": "console:",
         "DJANGO_SITE_URL": "http://127.0.0.1:8000",

@@ -61,7 +61,7 @@ def test_project_list_and_page_stay_within_their_query_budget(
         make_project(number).themes.set(themes[:2])
     with django_assert_max_num_queries(4):
         assert client.get("/projekte/").text.count('<li class="card">') == 200
-    with django_assert_max_num_queries(5):  # the project, themes, news, dates, session
+    with django_assert_max_num_queries(6):  # version, project, themes, news, dates, session
         assert client.get("/projekte/projekt-7/").status_code == 200
 
 

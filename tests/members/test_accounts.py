@@ -520,7 +520,7 @@ def test_the_access_rule_costs_no_query_of_its_own_per_request(
     for user in [staff_user, staff_without_second_factor]:
         client.force_login(user)
         response = client.get("/ueber-uns/")  # warm up
-        with django_assert_num_queries(3):  # session, user, page
+        with django_assert_num_queries(4):  # content version, session, user, page
             response = client.get("/ueber-uns/")
         assert response.status_code == 200
 

@@ -1,0 +1,196 @@
+"""The fragment cache: the parts of a page that are the same for everyone of a role are kept
+per process, keyed by the content version and the role (core.context_processors.fragments).
+
+It is on in every test (FRAGMENT_CACHE_SECONDS), so every other test of a page tries it too;
+these prove the three things it must never get wrong: one role's fragment never reaches
+another role, a personal part never reaches another person, and every committed change
+shows at the next request."""
+
+import datetime
+
+import pytest
+from django.core.cache import caches
+from django.test import Client
+from django.utils import timezone
+
+from knowledge.models import CollectionVisit
+from news.models import Article
+from pages.models import Office
+from tests.factories import (
+    AnswerFactory,
+    ArticleFactory,
+    CollectionFactory,
+    ContactPersonFactory,
+    EntryFactory,
+    EventFactory,
+    InquiryFactory,
+    MemberFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["anonymous", "member", "staff", "staff_without_second_factor", "former_member"]
+
+
+def logged_in(request, kind: str) -> Client:
+    client = Client()
+    if kind != "anonymous":
+        client.force_login(
+            request.getfixturevalue(
+                f"{kind}_user" if kind in ("member", "staff", "former_member") else kind
+            )
+        )
+    return client
+
+
+def test_the_fragment_cache_is_on_and_keeps_what_it_rendered(member_user):
+    """A write that sends no signal (queryset update) gives no new version: the kept list
+    is served again, which proves that these tests run against the cache."""
+    article = ArticleFactory(title="Erste Fassung", visibility="oeffentlich")
+    member = Client()
+    member.force_login(member_user)
+    assert "Erste Fassung" in member.get("/aktuelles/").text
+    Article.objects.filter(pk=article.pk).update(title="Zweite Fassung")
+    assert "Erste Fassung" in member.get("/aktuelles/").text
+    assert len(caches["fragments"]._cache) > 0
+
+
+@pytest.mark.parametrize("path", ["/", "/aktuelles/", "/termine/", "/wissen/"])
+def test_what_members_see_never_reaches_another_role(request, path, member, member_user):
+    """A member renders the page first, then everyone else asks for it while the member's
+    fragments are kept: none of them sees the members-only rows."""
+    today = timezone.localdate()
+    ArticleFactory(title="Geheimsache Meldung", visibility="mitglieder")
+    ArticleFactory(title="Offene Meldung", visibility="oeffentlich")
+    EventFactory(
+        title="Geheimsache Sitzung", audience="intern", starts_on=today + datetime.timedelta(days=3)
+    )
+    EventFactory(
+        title="Offener Fachtag",
+        audience="oeffentlich",
+        starts_on=today + datetime.timedelta(days=4),
+    )
+    collection = CollectionFactory(title="Sammlung Prävention")
+    EntryFactory(collection=collection, title="Geheimsache Eintrag")
+
+    first = logged_in(request, "member").get(path)
+    assert first.status_code == 200
+    if path != "/wissen/":  # the catalogue shows no entry titles, only their number
+        assert "Geheimsache" in first.text
+    for kind in ["anonymous", "staff_without_second_factor", "former_member"]:
+        client = logged_in(request, kind)
+        client.cookies["csrftoken"] = "x" * 32  # a visitor with a cookie: never page-cached
+        text = client.get(path).text
+        assert "Geheimsache" not in text, kind
+        if path == "/wissen/":
+            assert "nur für Mitglieder" in text, kind
+    staff = logged_in(request, "staff").get(path).text
+    if path != "/wissen/":
+        assert "Geheimsache" in staff
+
+
+def test_a_visitors_fragment_never_reaches_a_member(request, member_user):
+    """The other way round: what a visitor was shown (the login hint) is not a member's."""
+    CollectionFactory(title="Sammlung Prävention")
+    assert "Anmelden für Mitglieder" in Client().get("/wissen/").text
+    member = logged_in(request, "member").get("/wissen/").text
+    assert "nur für Mitglieder" not in member
+
+
+def test_each_member_sees_their_own_part_of_the_dashboard(member_user, member):
+    """The members' part of the dashboard is kept per member: Abfragen answered or asked by
+    this member, their own contact persons and submissions."""
+    other_member = MemberFactory(name="Mannheim", designation="Stadt Mannheim", slug="mannheim")
+    other_user = UserFactory(email="mitglied@mannheim.example", member=other_member)
+    ContactPersonFactory(member=member, name="Christian Kromberg")
+    ContactPersonFactory(member=other_member, name="Jemand aus Mannheim")
+    deadline = timezone.localdate() + datetime.timedelta(days=10)
+    asked = InquiryFactory(
+        title="Videoschutz an Bahnhöfen", asked_by_member=member, deadline=deadline
+    )
+    AnswerFactory(inquiry=asked, member=other_member)
+
+    essen, mannheim = Client(), Client()
+    essen.force_login(member_user)
+    mannheim.force_login(other_user)
+    first = essen.get("/mitgliederbereich/").text
+    second = mannheim.get("/mitgliederbereich/").text
+    assert "Christian Kromberg" in first and "Jemand aus Mannheim" not in first
+    assert "Jemand aus Mannheim" in second and "Christian Kromberg" not in second
+    assert "Ihre Abfrage" in first and "Ihre Abfrage" not in second
+    assert "beantwortet" in second
+
+
+def test_new_marks_follow_the_members_own_visits(member_user, django_capture_on_commit_callbacks):
+    """Visits are personal and give no new content version: the "neu" marks are keyed by
+    them, so a collection the member has just read is no longer "neu" on the dashboard."""
+    collection = CollectionFactory(title="Sammlung Kommunale Prävention")
+    other = UserFactory(email="andere@stadt.example", member=member_user.member)
+    with django_capture_on_commit_callbacks(execute=True):
+        EntryFactory(collection=collection, title="Neuer Leitfaden", added_by=other)
+    client = Client()
+    client.force_login(member_user)
+    assert "Sammlung Kommunale Prävention" in client.get("/mitgliederbereich/").text
+    assert "1 neu" in client.get("/wissen/").text
+    client.get(collection.get_absolute_url())
+    assert CollectionVisit.objects.filter(user=member_user, collection=collection).exists()
+    dashboard = client.get("/mitgliederbereich/").text
+    assert (
+        "Seit Ihrem letzten Besuch ist in den Informationssammlungen nichts hinzugekommen"
+        in dashboard
+    )
+    assert "1 neu" not in client.get("/wissen/").text
+
+
+def test_every_committed_change_shows_at_the_next_request(
+    member_user, django_capture_on_commit_callbacks
+):
+    """Publish, edit and delete an article, cancel an event, change a page: a logged-in
+    member, whose pages come from the fragment cache, sees each at the next request."""
+    member = Client()
+    member.force_login(member_user)
+    today = timezone.localdate()
+    event = EventFactory(
+        title="Fachtag Sicherheit im Quartier", starts_on=today + datetime.timedelta(days=5)
+    )
+
+    def change(write):
+        with django_capture_on_commit_callbacks(execute=True):
+            write()
+
+    assert "Fachtag Sicherheit im Quartier" in member.get("/termine/").text
+    change(lambda: ArticleFactory(title="Frisch veröffentlicht", visibility="mitglieder"))
+    assert "Frisch veröffentlicht" in member.get("/").text
+    assert "Frisch veröffentlicht" in member.get("/aktuelles/").text
+
+    article = Article.objects.get(title="Frisch veröffentlicht")
+    article.title = "Frisch überarbeitet"
+    change(article.save)
+    assert "Frisch überarbeitet" in member.get("/aktuelles/").text
+
+    change(article.delete)
+    assert "Frisch überarbeitet" not in member.get("/aktuelles/").text
+
+    event.status = event.Status.DRAFT
+    change(event.save)
+    assert "Fachtag Sicherheit im Quartier" not in member.get("/termine/").text
+    assert "Fachtag Sicherheit im Quartier" not in member.get("/mitgliederbereich/").text
+
+    change(lambda: MemberFactory(name="Neustadt", designation="Stadt Neustadt", slug="neustadt"))
+    assert "Stadt Neustadt" in member.get("/mitglieder/").text
+
+    office = Office.objects.current()
+    office.street = "Am Markt 1"
+    change(office.save)
+    assert "Am Markt 1" in member.get("/mitglieder/").text  # the footer, kept for the role
+
+
+def test_switched_off_nothing_is_kept(settings, member_user):
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    article = ArticleFactory(title="Erste Fassung", visibility="oeffentlich")
+    member = Client()
+    member.force_login(member_user)
+    assert "Erste Fassung" in member.get("/aktuelles/").text
+    Article.objects.filter(pk=article.pk).update(title="Zweite Fassung")
+    assert "Zweite Fassung" in member.get("/aktuelles/").text
