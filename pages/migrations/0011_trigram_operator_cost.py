@@ -9,8 +9,8 @@ core/fields.py) for the few candidates: at ten times the demo data a typo search
 70 ms for the articles alone, 4 ms with the index. With its true cost the planner picks the
 index where it pays and still reads small tables in full.
 
-The cost is a property of the extension's function, which ``pg_dump`` does not keep: after
-restoring a backup into a fresh database, ``migrate pages 0010`` and ``migrate`` set it again.
+The cost belongs to the extension's function, which ``pg_dump`` does not keep; the restore of
+``tools/backup.py`` sets it again (``core.fields.TRIGRAM_OPERATOR_COST_SQL``).
 """
 
 from django.db import migrations
