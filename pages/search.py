@@ -273,6 +273,17 @@ class SearchResults:
         self.kind = kind if kind in SOURCES_BY_KIND else ""
         # A plain query also finds similar titles; one with operators means exactly that.
         self.forgives_typos = not OPERATORS.search(self.text)
+        self._expected = None  # (offset, limit) of the page the paginator will ask for
+        self._fetched = None  # (offset, limit, hits) read together with the counts
+
+    def expect_page(self, number, per_page: int) -> None:
+        """Say which page will be asked for (a page number as typed), so that the counts and
+        that page are read in one query. Only a hint: another page costs one more query."""
+        try:
+            number = max(int(number), 1)
+        except (TypeError, ValueError):
+            number = 1
+        self._expected = ((number - 1) * per_page, per_page)
 
     def __len__(self) -> int:
         return self.count()
@@ -292,7 +303,19 @@ class SearchResults:
         compiled = self._compiled(SOURCES)
         if compiled is None:
             return {}
-        return dict(_execute(compiled.count_sql, compiled.count_params(self.text)))
+        if self._expected is None or self.kind:
+            return dict(_execute(compiled.count_sql, compiled.count_params(self.text)))
+        # The counts and the expected page in one query: the matches are found only once.
+        offset, limit = self._expected
+        params = compiled.counted_page_params(self.text, limit, offset)
+        counts, hits = {}, []
+        for is_count, *row in _execute(compiled.counted_page_sql, params):
+            if is_count:
+                counts[row[0]] = row[1]
+            else:
+                hits.append(self._hit(*row))
+        self._fetched = (offset, limit, hits)
+        return counts
 
     @property
     def kinds(self) -> list[KindCount]:
@@ -310,6 +333,10 @@ class SearchResults:
         start, stop = index.start or 0, index.stop
         if not self.text or (stop is not None and stop <= start):
             return []
+        if self._fetched and stop is not None:
+            offset, limit, hits = self._fetched
+            if start == offset and stop - start <= limit:
+                return hits[: stop - start]
         compiled = self._compiled((SOURCES_BY_KIND[self.kind],) if self.kind else SOURCES)
         if compiled is None:
             return []
@@ -401,6 +428,31 @@ class CompiledSearch:
         return [
             CONFIG, *self.text_params, MARK_START + MARK_END, CONFIG, text, HEADLINE_OPTIONS,
             *self.union_params(text), limit, offset,
+        ]  # fmt: skip
+
+    @cached_property
+    def counted_page_sql(self) -> str:
+        """The counts per kind (``is_count``, kind and count) and the rows of one page, the
+        matches found once for both."""
+        return (
+            f"WITH hit AS MATERIALIZED ({self.union_sql}) "
+            "SELECT true AS is_count, hit_kind, COUNT(*) AS hit_pk, NULL::text AS hit_title, "
+            "  NULL::text AS hit_slug, NULL::text AS hit_context, NULL::date AS hit_date, "
+            "  NULL::float8 AS hit_rank, NULL::text AS hit_snippet "
+            "FROM hit GROUP BY hit_kind "
+            "UNION ALL "
+            "SELECT false, page.*, ts_headline(%s::regconfig, "
+            f"  translate(regexp_replace({self.text_sql}, '<[^>]*>', ' ', 'g'), %s, ''),"
+            "  websearch_to_tsquery(%s::regconfig, %s), %s) "
+            f"FROM (SELECT * FROM hit ORDER BY {PAGE_ORDER} LIMIT %s OFFSET %s) AS page "
+            f"ORDER BY is_count DESC, {PAGE_ORDER}"
+        )  # fmt: skip
+
+    def counted_page_params(self, text: str, limit: int, offset: int) -> list:
+        return [
+            *self.union_params(text),
+            CONFIG, *self.text_params, MARK_START + MARK_END, CONFIG, text, HEADLINE_OPTIONS,
+            limit, offset,
         ]  # fmt: skip
 
 

@@ -5,6 +5,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from documents.models import Document
@@ -492,6 +493,34 @@ def test_results_are_paginated(client):
     assert "Seite 1 von 3" in first
     assert last.count('class="search-hit"') == 5
     assert '<ol class="search-results" start="41">' in last
+
+
+@pytest.mark.parametrize("page", ["1", "2", "3", "4", "0", "zwei", None])
+def test_the_counts_and_the_expected_page_in_one_query_are_the_same_as_in_two(
+    client, member_user, page
+):
+    """The view reads the counts and the page it expects in one query; a page past the end
+    (the last page is shown) costs a second one. Either way the hits are those of a search
+    that reads them apart."""
+    ArticleFactory.create_batch(25, title="Der Hitzeschutzplan")
+    EventFactory.create_batch(20, title="Fachtag zum Hitzeschutzplan")
+    EntryFactory.create_batch(5, title="Hitzeschutzplan der Stadt Mainz")
+    client.force_login(member_user)
+    separately = search("Hitzeschutzplan", member_user)
+    number = int(page) if page in ("1", "2", "3") else 3 if page in ("4", "0") else 1
+    expected = separately[(number - 1) * 20 : min(number * 20, separately.count())]
+    queries = 1 if page in ("1", "2", "3", "zwei", None) else 2
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/suche/", {"q": "Hitzeschutzplan", "page": page or ""})
+    searches = [q for q in captured.captured_queries if "hit_kind" in q["sql"]]
+    assert len(searches) == queries
+    assert response.context["page_obj"].number == number
+    assert list(response.context["object_list"]) == expected
+    assert response.context["results"].counts_by_kind == {
+        "meldung": 25,
+        "termin": 20,
+        "eintrag": 5,
+    }
 
 
 # The page, the header, the budget ----------------------------------------------------------
