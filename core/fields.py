@@ -79,6 +79,12 @@ def search_vector_field(vector: SearchVector, verbose_name=SEARCH_WORDS) -> Gene
     )
 
 
+# What a trigram comparison (``title %> text``) really costs, in the planner's units: pages/
+# migrations/0011 sets it. A restored backup gets it again (tools/backup.py): the extension's
+# functions come back from the dump with their default cost of 1.
+TRIGRAM_OPERATOR_COST_SQL = "ALTER FUNCTION word_similarity_commutator_op(text, text) COST 100"
+
+
 def search_indexes(name: str, field: str = "search_vector") -> list[GinIndex]:
     """The indexes the site search uses: one on the stored words (``field``), and one on
     the title's trigrams, which find a title despite a typo."""

@@ -6,7 +6,8 @@ generated ``search_vector`` column with a GIN index on it (``core.fields.search_
 so neither the match nor the ranking runs ``to_tsvector`` per row. The sources
 become one ``UNION ALL`` with the same columns, ranked and cut to one page inside PostgreSQL;
 only the rows of that page get a highlighted snippet. A page of results costs two queries
-however many rows there are: the counts per kind, and the page itself.
+however many rows there are: the counts per kind, and the page itself. The SQL of both is
+compiled once per process and kind of visitor (see ``compiled_search``), not per request.
 
 The query is read like a web search engine's (``websearch_to_tsquery``): quotes for a
 phrase, ``-`` to exclude a word, ``or``; nothing a visitor types is a syntax error. A plain
@@ -30,10 +31,12 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Coalesce, Concat, Greatest, TruncDate
 from django.db.models.lookups import GreaterThan
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from core.access import has_member_access
 from documents.models import Document
 from events.models import Event
 from inquiries.models import Answer, Inquiry
@@ -268,10 +271,19 @@ class SearchResults:
         self.text = normalize_query(text)
         self.user = user
         self.kind = kind if kind in SOURCES_BY_KIND else ""
-        self.query = SearchQuery(self.text, search_type="websearch", config=CONFIG)
         # A plain query also finds similar titles; one with operators means exactly that.
         self.forgives_typos = not OPERATORS.search(self.text)
-        self._compiled = {}
+        self._expected = None  # (offset, limit) of the page the paginator will ask for
+        self._fetched = None  # (offset, limit, hits) read together with the counts
+
+    def expect_page(self, number, per_page: int) -> None:
+        """Say which page will be asked for (a page number as typed), so that the counts and
+        that page are read in one query. Only a hint: another page costs one more query."""
+        try:
+            number = max(int(number), 1)
+        except (TypeError, ValueError):
+            number = 1
+        self._expected = ((number - 1) * per_page, per_page)
 
     def __len__(self) -> int:
         return self.count()
@@ -288,11 +300,22 @@ class SearchResults:
     def counts_by_kind(self) -> dict[str, int]:
         if not self.text:
             return {}
-        rows = self._execute(
-            "SELECT hit_kind, COUNT(*) FROM ({union}) AS hit GROUP BY hit_kind",
-            self._union_sql(SOURCES),
-        )
-        return dict(rows)
+        compiled = self._compiled(SOURCES)
+        if compiled is None:
+            return {}
+        if self._expected is None or self.kind:
+            return dict(_execute(compiled.count_sql, compiled.count_params(self.text)))
+        # The counts and the expected page in one query: the matches are found only once.
+        offset, limit = self._expected
+        params = compiled.counted_page_params(self.text, limit, offset)
+        counts, hits = {}, []
+        for is_count, *row in _execute(compiled.counted_page_sql, params):
+            if is_count:
+                counts[row[0]] = row[1]
+            else:
+                hits.append(self._hit(*row))
+        self._fetched = (offset, limit, hits)
+        return counts
 
     @property
     def kinds(self) -> list[KindCount]:
@@ -310,98 +333,26 @@ class SearchResults:
         start, stop = index.start or 0, index.stop
         if not self.text or (stop is not None and stop <= start):
             return []
-        sources = (SOURCES_BY_KIND[self.kind],) if self.kind else SOURCES
-        order = "hit_rank DESC, hit_date DESC NULLS LAST, hit_kind, hit_pk"
-        # The text and its snippet are read in an outer query, so only for the rows of this
-        # page: carrying every hit's text through the ranking cost more than the ranking.
-        text_sql, text_params = self._text_sql(sources)
-        rows = self._execute(
-            "SELECT page.*, ts_headline(%s::regconfig, "
-            f"  translate(regexp_replace({text_sql}, '<[^>]*>', ' ', 'g'), %s, ''),"
-            "  websearch_to_tsquery(%s::regconfig, %s), %s) AS hit_snippet "
-            "FROM (SELECT * FROM ({union}) AS hit "
-            f"      ORDER BY {order} LIMIT %s OFFSET %s) AS page "
-            f"ORDER BY {order}",
-            self._union_sql(sources),
-            before=[
-                CONFIG, *text_params, MARK_START + MARK_END, CONFIG, self.text, HEADLINE_OPTIONS
-            ],
-            after=[stop - start if stop is not None else None, start],
-        )  # fmt: skip
-        return [self._hit(*row) for row in rows]
-
-    def _text_sql(self, sources: tuple[Source, ...]) -> tuple[str, list]:
-        """The text of the hit ``page.hit_pk`` of kind ``page.hit_kind``, that the snippet is
-        cut from: one subquery per kind, run only for the rows of the page."""
-        cases, params = [], []
-        for source in sources:
-            text = (
-                source.rows(self.user)
-                .filter(pk=RawSQL("page.hit_pk", ()))
-                .order_by()
-                .values(hit_text=source.text)
-            )
-            try:
-                sql, text_params = text.query.sql_with_params()
-            except EmptyResultSet:
-                continue
-            cases.append(f"WHEN %s THEN ({sql})")
-            params += [source.kind, *text_params]
-        if not cases:
-            return "NULL::text", []
-        return f"(CASE page.hit_kind {' '.join(cases)} END)", params
+        if self._fetched and stop is not None:
+            offset, limit, hits = self._fetched
+            if start == offset and stop - start <= limit:
+                return hits[: stop - start]
+        compiled = self._compiled((SOURCES_BY_KIND[self.kind],) if self.kind else SOURCES)
+        if compiled is None:
+            return []
+        params = compiled.page_params(self.text, stop - start if stop is not None else None, start)
+        return [self._hit(*row) for row in _execute(compiled.page_sql, params)]
 
     def _union_sql(self, sources: tuple[Source, ...]) -> tuple[str, list] | None:
-        """The SQL of one ``.values()`` queryset per source, with the same columns each, as
-        ``UNION ALL``; None when the user may see nothing of these sources. Compiled once
-        for the count and the page."""
-        if sources not in self._compiled:
-            querysets = [self._matches(source) for source in sources]
-            union = querysets[0].union(*querysets[1:], all=True).order_by()
-            try:
-                self._compiled[sources] = union.query.sql_with_params()
-            except EmptyResultSet:
-                self._compiled[sources] = None
-        return self._compiled[sources]
+        """The ``UNION ALL`` of the sources' matches for this text, as SQL and parameters;
+        None when the user may see nothing of these sources (to EXPLAIN it, say)."""
+        compiled = self._compiled(sources)
+        if compiled is None:
+            return None
+        return compiled.union_sql, compiled.union_params(self.text)
 
-    def _matches(self, source: Source):
-        rows = source.rows(self.user)
-        match = Q(search_vector=self.query)
-        if source.extra_match:
-            match |= source.extra_match(self.query)
-        # The weights put a match in the title (A) above any number in the text (B).
-        rank = SearchRank(F("search_vector"), self.query)
-        if self.forgives_typos:
-            # Only when the query has words to search for: "und die der" has none
-            # (the planner decides this once, from the constant).
-            has_words = GreaterThan(
-                Func(self.query, function="numnode", output_field=models.IntegerField()), 0
-            )
-            match |= Q(Q(title__trigram_word_similar=self.text), has_words)
-            # A title found only by its trigrams ranks like a match in the text.
-            rank = Greatest(rank, TrigramWordSimilarity(self.text, "title") * TYPO_WEIGHT)
-        return (
-            rows.filter(match)
-            .order_by()
-            .values(
-                hit_kind=Value(source.kind),
-                hit_pk=F("pk"),
-                hit_title=Cast(source.title, models.TextField()),
-                hit_slug=Cast(source.slug, models.TextField()),
-                hit_context=Cast(source.context, models.TextField()),
-                hit_date=source.date,
-                hit_rank=rank,
-            )
-        )
-
-    @staticmethod
-    def _execute(template: str, union, before=(), after=()) -> list[tuple]:
-        if union is None:
-            return []
-        sql, params = union
-        with connection.cursor() as cursor:
-            cursor.execute(template.format(union=sql), [*before, *params, *after])
-            return cursor.fetchall()
+    def _compiled(self, sources: tuple[Source, ...]) -> "CompiledSearch | None":
+        return compiled_search(self.user, sources, forgives_typos=self.forgives_typos)
 
     @staticmethod
     def _hit(kind, pk, title, slug, context, date, rank, snippet) -> Hit:
@@ -415,6 +366,188 @@ class SearchResults:
             rank=rank,
             snippet=_highlight(snippet),
         )
+
+
+# Compiled once per process -------------------------------------------------------------------
+#
+# Building and compiling the querysets of ten sources cost more than running them. The SQL
+# depends on the query text only through its parameters, so it is compiled with a stand-in
+# text, and the visitor's text takes the stand-in's place among the parameters. Everything
+# else the SQL depends on is the key it is kept under: whether the user has member access
+# (every source's ``visible_to`` decides on that alone, and compares times with the
+# database's clock; a test compares the SQL compiled for different users to hold this), the
+# day (the member directory lists the members active on today's date), the kinds searched
+# and whether typos are forgiven.
+
+STAND_IN = "\ue002Suchtext\ue003"  # private-use characters, never met in a parameter
+MAX_COMPILED = 64  # 11 choices of kind x member access or not x typos forgiven or not
+_compiled_searches: dict[tuple, "CompiledSearch | None"] = {}
+PAGE_ORDER = "hit_rank DESC, hit_date DESC NULLS LAST, hit_kind, hit_pk"
+
+
+@dataclass(frozen=True)
+class CompiledSearch:
+    """The SQL of the count and of a page of one search key, with the stand-in text."""
+
+    union_sql: str
+    params: tuple  # of the union, with STAND_IN for the text
+    text_sql: str  # the text a hit's snippet is cut from
+    text_params: tuple
+
+    @cached_property
+    def text_positions(self) -> tuple[int, ...]:
+        return tuple(n for n, param in enumerate(self.params) if param == STAND_IN)
+
+    def union_params(self, text: str) -> list:
+        params = list(self.params)
+        for n in self.text_positions:
+            params[n] = text
+        return params
+
+    @cached_property
+    def count_sql(self) -> str:
+        return f"SELECT hit_kind, COUNT(*) FROM ({self.union_sql}) AS hit GROUP BY hit_kind"
+
+    def count_params(self, text: str) -> list:
+        return self.union_params(text)
+
+    @cached_property
+    def page_sql(self) -> str:
+        # The text and its snippet are read in an outer query, so only for the rows of this
+        # page: carrying every hit's text through the ranking cost more than the ranking.
+        return (
+            "SELECT page.*, ts_headline(%s::regconfig, "
+            f"  translate(regexp_replace({self.text_sql}, '<[^>]*>', ' ', 'g'), %s, ''),"
+            "  websearch_to_tsquery(%s::regconfig, %s), %s) AS hit_snippet "
+            f"FROM (SELECT * FROM ({self.union_sql}) AS hit "
+            f"      ORDER BY {PAGE_ORDER} LIMIT %s OFFSET %s) AS page "
+            f"ORDER BY {PAGE_ORDER}"
+        )  # fmt: skip
+
+    def page_params(self, text: str, limit: int | None, offset: int) -> list:
+        return [
+            CONFIG, *self.text_params, MARK_START + MARK_END, CONFIG, text, HEADLINE_OPTIONS,
+            *self.union_params(text), limit, offset,
+        ]  # fmt: skip
+
+    @cached_property
+    def counted_page_sql(self) -> str:
+        """The counts per kind (``is_count``, kind and count) and the rows of one page, the
+        matches found once for both."""
+        return (
+            f"WITH hit AS MATERIALIZED ({self.union_sql}) "
+            "SELECT true AS is_count, hit_kind, COUNT(*) AS hit_pk, NULL::text AS hit_title, "
+            "  NULL::text AS hit_slug, NULL::text AS hit_context, NULL::date AS hit_date, "
+            "  NULL::float8 AS hit_rank, NULL::text AS hit_snippet "
+            "FROM hit GROUP BY hit_kind "
+            "UNION ALL "
+            "SELECT false, page.*, ts_headline(%s::regconfig, "
+            f"  translate(regexp_replace({self.text_sql}, '<[^>]*>', ' ', 'g'), %s, ''),"
+            "  websearch_to_tsquery(%s::regconfig, %s), %s) "
+            f"FROM (SELECT * FROM hit ORDER BY {PAGE_ORDER} LIMIT %s OFFSET %s) AS page "
+            f"ORDER BY is_count DESC, {PAGE_ORDER}"
+        )  # fmt: skip
+
+    def counted_page_params(self, text: str, limit: int, offset: int) -> list:
+        return [
+            *self.union_params(text),
+            CONFIG, *self.text_params, MARK_START + MARK_END, CONFIG, text, HEADLINE_OPTIONS,
+            limit, offset,
+        ]  # fmt: skip
+
+
+def compiled_search(user, sources: tuple[Source, ...], *, forgives_typos: bool):
+    """The compiled search of ``sources`` for ``user``, from this process's cache; None when
+    the user may see nothing of them."""
+    kinds = tuple(source.kind for source in sources)
+    key = (has_member_access(user), timezone.localdate(), kinds, forgives_typos)
+    try:
+        return _compiled_searches[key]
+    except KeyError:
+        pass
+    compiled = compile_search(user, sources, forgives_typos=forgives_typos)
+    if len(_compiled_searches) >= MAX_COMPILED:
+        _compiled_searches.clear()
+    _compiled_searches[key] = compiled
+    return compiled
+
+
+def compile_search(user, sources: tuple[Source, ...], *, forgives_typos: bool):
+    """The search of ``sources`` for ``user`` compiled afresh, with the stand-in text."""
+    query = SearchQuery(STAND_IN, search_type="websearch", config=CONFIG)
+    querysets = [_matches(source, user, query, forgives_typos) for source in sources]
+    union = querysets[0].union(*querysets[1:], all=True).order_by()
+    try:
+        union_sql, params = union.query.sql_with_params()
+    except EmptyResultSet:
+        return None
+    text_sql, text_params = _text_sql(user, sources)
+    for param in (*params, *text_params):
+        # The text must be a parameter of its own, never part of one, to be put in its place.
+        if isinstance(param, str) and STAND_IN in param and param != STAND_IN:
+            raise ValueError(f"The search text is part of a parameter: {param!r}")
+    if STAND_IN in union_sql or STAND_IN in text_sql or STAND_IN in text_params:
+        raise ValueError("The search text must be a parameter of the SQL.")
+    return CompiledSearch(union_sql, tuple(params), text_sql, tuple(text_params))
+
+
+def _matches(source: Source, user, query: SearchQuery, forgives_typos: bool):
+    rows = source.rows(user)
+    match = Q(search_vector=query)
+    if source.extra_match:
+        match |= source.extra_match(query)
+    # The weights put a match in the title (A) above any number in the text (B).
+    rank = SearchRank(F("search_vector"), query)
+    if forgives_typos:
+        # Only when the query has words to search for: "und die der" has none
+        # (the planner decides this once, from the constant).
+        has_words = GreaterThan(
+            Func(query, function="numnode", output_field=models.IntegerField()), 0
+        )
+        match |= Q(Q(title__trigram_word_similar=STAND_IN), has_words)
+        # A title found only by its trigrams ranks like a match in the text.
+        rank = Greatest(rank, TrigramWordSimilarity(STAND_IN, "title") * TYPO_WEIGHT)
+    return (
+        rows.filter(match)
+        .order_by()
+        .values(
+            hit_kind=Value(source.kind),
+            hit_pk=F("pk"),
+            hit_title=Cast(source.title, models.TextField()),
+            hit_slug=Cast(source.slug, models.TextField()),
+            hit_context=Cast(source.context, models.TextField()),
+            hit_date=source.date,
+            hit_rank=rank,
+        )
+    )
+
+
+def _text_sql(user, sources: tuple[Source, ...]) -> tuple[str, list]:
+    """The text of the hit ``page.hit_pk`` of kind ``page.hit_kind``, that the snippet is
+    cut from: one subquery per kind, run only for the rows of the page."""
+    cases, params = [], []
+    for source in sources:
+        text = (
+            source.rows(user)
+            .filter(pk=RawSQL("page.hit_pk", ()))
+            .order_by()
+            .values(hit_text=source.text)
+        )
+        try:
+            sql, text_params = text.query.sql_with_params()
+        except EmptyResultSet:
+            continue
+        cases.append(f"WHEN %s THEN ({sql})")
+        params += [source.kind, *text_params]
+    if not cases:
+        return "NULL::text", []
+    return f"(CASE page.hit_kind {' '.join(cases)} END)", params
+
+
+def _execute(sql: str, params: list) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def _highlight(snippet: str) -> SafeString:

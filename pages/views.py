@@ -147,7 +147,9 @@ class SearchView(GracefulPaginationMixin, ListView):
     def get_queryset(self):
         self.form = SearchForm(self.request.GET)
         self.form.is_valid()  # an invalid kind is dropped; the query is always usable
-        return search(self.form.query, self.request.user, kind=self.form.kind)
+        results = search(self.form.query, self.request.user, kind=self.form.kind)
+        results.expect_page(self.request.GET.get(self.page_kwarg), self.paginate_by)
+        return results
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(form=self.form, results=self.object_list, **kwargs)

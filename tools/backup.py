@@ -37,6 +37,8 @@ from django.conf import settings
 from django.db import connection, connections
 from django.utils import timezone
 
+from core.fields import TRIGRAM_OPERATOR_COST_SQL
+
 FORMAT = 1
 MANIFEST = "manifest.json"
 DATABASE_DUMP = "database.dump"
@@ -217,6 +219,10 @@ def backup_restore(*, archive: Path) -> dict:
                 "--command=GRANT USAGE ON SCHEMA public TO PUBLIC",
                 "--command=COMMENT ON SCHEMA public IS 'standard public schema'",
                 f"--file={script}",
+                # The dump recreates pg_trgm with its default costs; the search needs its own
+                # (found on the usual search path, which the dump's script had emptied).
+                "--command=RESET search_path",
+                f"--command={TRIGRAM_OPERATOR_COST_SQL}",
             ],
             env=env,
             failure="Die Datenbank ließ sich nicht wiederherstellen; sie ist unverändert",

@@ -3,6 +3,9 @@ import re
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from documents.models import Document
@@ -11,7 +14,7 @@ from inquiries.models import Inquiry
 from knowledge.models import Collection, Entry
 from news.models import Article
 from pages.models import Page
-from pages.search import MAX_QUERY_LENGTH, search
+from pages.search import MAX_QUERY_LENGTH, SOURCES, compile_search, search
 from projects.models import Project
 from tests.conftest import client_as
 from tests.factories import (
@@ -24,6 +27,7 @@ from tests.factories import (
     InquiryFactory,
     MemberFactory,
     ThemeFactory,
+    UserFactory,
 )
 from themes.models import Theme
 
@@ -315,6 +319,93 @@ def test_the_snippet_marks_the_words_found_and_escapes_everything_else():
     assert "<mark>Nachtbürgermeister</mark>" in hits["Nachtleben"].snippet
 
 
+# Compiled once per process: the same SQL for everyone with the same access -----------------
+
+
+def test_the_compiled_search_depends_on_member_access_alone(
+    member_user, former_member_user, staff_user, staff_without_second_factor
+):
+    """Each process keeps the compiled search per member access (and day, kinds, typos):
+    users with the same access must get the very same SQL and parameters, whoever they are."""
+    neighbour = MemberFactory(name="Nachbarstadt", designation="Stadt Nachbarstadt", slug="nb")
+    with_access = [member_user, UserFactory(member=neighbour), staff_user]
+    without_access = [AnonymousUser(), former_member_user, staff_without_second_factor]
+    assert all(user.has_member_access for user in with_access)
+    assert not any(getattr(user, "has_member_access", False) for user in without_access)
+    for forgives_typos in (True, False):
+        for sources in [SOURCES, *((source,) for source in SOURCES)]:
+            for users in (with_access, without_access):
+                compiled = [
+                    compile_search(user, sources, forgives_typos=forgives_typos) for user in users
+                ]
+                assert all(each == compiled[0] for each in compiled), (sources, users)
+    members, visitors = (
+        compile_search(users[0], SOURCES, forgives_typos=True)
+        for users in (with_access, without_access)
+    )
+    assert members.union_sql != visitors.union_sql
+
+
+def test_a_member_and_a_visitor_searching_in_turn_each_see_their_own_hits(
+    client, member_user, noise
+):
+    members_client = Client()
+    members_client.force_login(member_user)
+    for _ in range(2):
+        for kind in ["", "meldung", "eintrag", "abfrage", "dokument"]:
+            query = {"q": "Lärmschutz", "art": kind}
+            visitor_sees = main_text(client.get("/suche/", query))
+            member_sees = main_text(members_client.get("/suche/", query))
+            for title in MEMBERS_ONLY.values():
+                assert title not in visitor_sees, (kind, title)
+            assert any(title in member_sees for title in MEMBERS_ONLY.values()), kind
+        assert set(titles(search("Lärmschutz", member_user))) >= set(MEMBERS_ONLY.values())
+        assert not set(titles(search("Lärmschutz", AnonymousUser()))) & set(MEMBERS_ONLY.values())
+
+
+def test_each_search_puts_its_own_words_in_every_place_of_the_compiled_sql(member_user):
+    """The typo path, the match, the rank and the snippet all use the visitor's text."""
+    CollectionFactory(title="Krisenmanagement in Kommunen", description="Stäbe und Übungen.")
+    EventFactory(title="Fachtag Prävention", description="<p>Prävention vor Ort.</p>")
+    for _ in range(2):
+        for user in (AnonymousUser(), member_user):
+            found = titles(search("Krisenmanagment", user))
+            assert "Krisenmanagement in Kommunen" in found
+            assert "Fachtag Prävention" not in found
+            found = titles(search("Präventoin", user))
+            assert "Fachtag Prävention" in found
+            assert "Krisenmanagement in Kommunen" not in found
+            hits = search("Prävention", user)[0:5]
+            assert hits[0].title == "Fachtag Prävention"
+            assert "<mark>Prävention</mark>" in hits[0].snippet
+
+
+def test_a_typo_search_over_many_articles_asks_the_trigram_index():
+    """pages/migrations/0011: with the true cost of a trigram comparison the planner reads
+    the candidates from the index instead of comparing every title."""
+    topics = ["Kriminalprävention", "Nachtleben", "Videoschutz", "Hitzeschutz", "Ordnungsdienst"]
+    Article.objects.bulk_create(
+        Article(
+            title=f"{topics[n % 5]}: Erfahrungen aus Stadt {n}",
+            slug=f"erfahrungen-{n}",
+            body=f"<p>Bericht über {topics[n % 5]}.</p>",
+            status=Article.Status.PUBLISHED,
+            published_at=NOW - datetime.timedelta(hours=n + 1),
+        )
+        for n in range(2000)
+    )
+    with connection.cursor() as cursor:
+        # As autovacuum leaves them: the new rows moved from the indexes' pending lists.
+        cursor.execute("SELECT gin_clean_pending_list('article_search')")
+        cursor.execute("SELECT gin_clean_pending_list('article_title_trigrams')")
+        cursor.execute("ANALYZE news_article")
+    sql, params = search("Krisenmanagment", AnonymousUser())._union_sql(SOURCES)
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN SELECT COUNT(*) FROM ({sql}) AS hit", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "article_title_trigrams" in plan
+
+
 # Odd input ---------------------------------------------------------------------------------
 
 ODD_QUERIES = [
@@ -402,6 +493,34 @@ def test_results_are_paginated(client):
     assert "Seite 1 von 3" in first
     assert last.count('class="search-hit"') == 5
     assert '<ol class="search-results" start="41">' in last
+
+
+@pytest.mark.parametrize("page", ["1", "2", "3", "4", "0", "zwei", None])
+def test_the_counts_and_the_expected_page_in_one_query_are_the_same_as_in_two(
+    client, member_user, page
+):
+    """The view reads the counts and the page it expects in one query; a page past the end
+    (the last page is shown) costs a second one. Either way the hits are those of a search
+    that reads them apart."""
+    ArticleFactory.create_batch(25, title="Der Hitzeschutzplan")
+    EventFactory.create_batch(20, title="Fachtag zum Hitzeschutzplan")
+    EntryFactory.create_batch(5, title="Hitzeschutzplan der Stadt Mainz")
+    client.force_login(member_user)
+    separately = search("Hitzeschutzplan", member_user)
+    number = int(page) if page in ("1", "2", "3") else 3 if page in ("4", "0") else 1
+    expected = separately[(number - 1) * 20 : min(number * 20, separately.count())]
+    queries = 1 if page in ("1", "2", "3", "zwei", None) else 2
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/suche/", {"q": "Hitzeschutzplan", "page": page or ""})
+    searches = [q for q in captured.captured_queries if "hit_kind" in q["sql"]]
+    assert len(searches) == queries
+    assert response.context["page_obj"].number == number
+    assert list(response.context["object_list"]) == expected
+    assert response.context["results"].counts_by_kind == {
+        "meldung": 25,
+        "termin": 20,
+        "eintrag": 5,
+    }
 
 
 # The page, the header, the budget ----------------------------------------------------------
