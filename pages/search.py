@@ -28,7 +28,7 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connection, models
 from django.db.models import Case, F, Func, Q, Value, When
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast, Coalesce, Concat, Greatest, TruncDate
+from django.db.models.functions import Cast, Coalesce, Concat, TruncDate
 from django.db.models.lookups import GreaterThan
 from django.urls import reverse
 from django.utils import timezone
@@ -505,8 +505,14 @@ def _matches(source: Source, user, query: SearchQuery, forgives_typos: bool):
             Func(query, function="numnode", output_field=models.IntegerField()), 0
         )
         match |= Q(Q(title__trigram_word_similar=STAND_IN), has_words)
-        # A title found only by its trigrams ranks like a match in the text.
-        rank = Greatest(rank, TrigramWordSimilarity(STAND_IN, "title") * TYPO_WEIGHT)
+        # A title found only by its trigrams ranks like a match in the text. Only those are
+        # scored by similarity: scoring every row that matches the words (most of the
+        # portal, for a common word) cost more than the rest of the search.
+        rank = Case(
+            When(Q(search_vector=query), then=rank),
+            default=TrigramWordSimilarity(STAND_IN, "title") * TYPO_WEIGHT,
+            output_field=models.FloatField(),
+        )
     return (
         rows.filter(match)
         .order_by()
