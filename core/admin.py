@@ -110,8 +110,12 @@ class QuickChangeListMixin:
     """Changelists that stay fast with thousands of rows: a page costs what its rows cost,
     so each row is rendered with as little work as possible.
 
-    Django renders each row's selection checkbox through the form template engine (about
-    half a millisecond a row); ``format_html`` gives the same HTML, German label included."""
+    Fifty rows a page (Django's default is a hundred; „Alle anzeigen“ still shows up to
+    200). Django renders each row's selection checkbox through the form template engine
+    (about half a millisecond a row); ``format_html`` gives the same HTML, German label
+    included."""
+
+    list_per_page = 50
 
     def action_checkbox(self, obj):
         return format_html(
