@@ -21,6 +21,7 @@ from activities.models import (
     Publication,
     SectionIntro,
 )
+from core import admin as core_admin
 from core.revisions import ContentVersionAdmin
 
 # Plain selects and checkboxes: the admin's select2 (autocomplete) and filter_horizontal
@@ -29,7 +30,7 @@ MEMBER_CHECKBOXES = {models.ManyToManyField: {"widget": forms.CheckboxSelectMult
 
 
 @admin.register(Exchange)
-class ExchangeAdmin(admin.ModelAdmin):
+class ExchangeAdmin(core_admin.ModelAdmin):
     list_display = ["topic", "held_on", "mode"]
     list_filter = ["mode", "members"]
     search_fields = ["topic", "notes", "members__name"]
@@ -43,7 +44,7 @@ class BodyMeetingInline(admin.StackedInline):
 
 
 @admin.register(Body)
-class BodyAdmin(admin.ModelAdmin):
+class BodyAdmin(core_admin.ModelAdmin):
     list_display = ["name", "defus_role", "person", "starts_on", "ends_on", "project"]
     list_filter = ["project"]
     search_fields = ["name", "defus_role", "person", "description"]
@@ -52,7 +53,7 @@ class BodyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Contribution)
-class ContributionAdmin(admin.ModelAdmin):
+class ContributionAdmin(core_admin.ModelAdmin):
     list_display = ["event_title", "held_on", "mode", "place", "people"]
     list_filter = ["mode"]
     search_fields = ["event_title", "organiser", "description", "people"]
@@ -60,7 +61,7 @@ class ContributionAdmin(admin.ModelAdmin):
 
 
 @admin.register(MediaInquiry)
-class MediaInquiryAdmin(admin.ModelAdmin):
+class MediaInquiryAdmin(core_admin.ModelAdmin):
     list_display = ["outlet", "topic", "format", "received_on", "person", "outcome"]
     list_filter = ["outcome", "format"]
     search_fields = ["outlet", "topic", "person"]
@@ -78,7 +79,7 @@ class MediaInquiryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Publication)
-class PublicationAdmin(admin.ModelAdmin):
+class PublicationAdmin(core_admin.ModelAdmin):
     list_display = ["title", "kind", "authors", "venue", "issue", "year", "status"]
     list_filter = ["kind", "status", "year"]
     search_fields = ["title", "authors", "venue"]
@@ -86,7 +87,7 @@ class PublicationAdmin(admin.ModelAdmin):
 
 
 @admin.register(EfusEvent)
-class EfusEventAdmin(admin.ModelAdmin):
+class EfusEventAdmin(core_admin.ModelAdmin):
     list_display = ["title", "starts_on", "city"]
     search_fields = ["title", "city", "description"]
     list_filter = ["members"]
@@ -95,7 +96,7 @@ class EfusEventAdmin(admin.ModelAdmin):
 
 
 @admin.register(EfusProject)
-class EfusProjectAdmin(admin.ModelAdmin):
+class EfusProjectAdmin(core_admin.ModelAdmin):
     list_display = ["name", "lead", "starts_on", "ends_on", "status"]
     list_filter = ["status"]
     search_fields = ["name", "title", "lead", "description"]
@@ -103,7 +104,7 @@ class EfusProjectAdmin(admin.ModelAdmin):
 
 
 @admin.register(FundingApplication)
-class FundingApplicationAdmin(admin.ModelAdmin):
+class FundingApplicationAdmin(core_admin.ModelAdmin):
     list_display = ["call", "funding_line", "submitted_on", "status"]
     list_filter = ["status"]
     search_fields = ["call", "funding_line", "partners"]
@@ -112,7 +113,7 @@ class FundingApplicationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Highlight)
-class HighlightAdmin(admin.ModelAdmin):
+class HighlightAdmin(core_admin.ModelAdmin):
     list_display = ["title", "year", "position"]
     list_filter = ["year"]
     search_fields = ["title", "text"]
@@ -151,7 +152,7 @@ class GuidelineSignatureInline(admin.StackedInline):
 
 
 @admin.register(Guideline)
-class GuidelineAdmin(admin.ModelAdmin):
+class GuidelineAdmin(core_admin.ModelAdmin):
     list_display = ["title", "adopted_on", "signed_count", "planned_count"]
     search_fields = ["title", "text"]
     date_hierarchy = "adopted_on"

@@ -20,6 +20,8 @@ from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from core.admin import QuickChangeListMixin
+
 TAG = re.compile(r"<[^>]*>")
 
 #: Fields whose change is no change of content.
@@ -79,7 +81,7 @@ def version_changes(model, older: Version, newer: Version) -> list[dict]:
     return changes
 
 
-class ContentVersionAdmin(VersionAdmin):
+class ContentVersionAdmin(QuickChangeListMixin, VersionAdmin):
     """VersionAdmin with a comparison of two versions on the history page."""
 
     object_history_template = "admin/revisions/object_history.html"

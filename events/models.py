@@ -4,6 +4,7 @@ from html import unescape
 from django.conf import settings
 from django.db import models
 from django.db.models import Min, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -80,24 +81,28 @@ class EventQuerySet(models.QuerySet):
     def with_seats(self):
         """Annotate ``seats_taken`` (angemeldet or teilgenommen), so lists show free seats in
         one query; the registrations live in the registrations app (reverse relation)."""
-        return self.annotate(
-            seats_taken=models.Count(
-                "registrations",
-                filter=Q(registrations__status__in=SEATED_STATUSES),
-                distinct=True,
-            )
-        )
+        return self.annotate(seats_taken=_registrations_count(status__in=SEATED_STATUSES))
 
     def with_participants(self):
         """Annotate ``attended_count``: the participants whose attendance was ticked."""
-        return self.annotate(
-            attended_count=models.Count(
-                "registrations", filter=Q(registrations__status="teilgenommen"), distinct=True
-            )
-        )
+        return self.annotate(attended_count=_registrations_count(status="teilgenommen"))
 
     def general_assemblies(self):
         return self.filter(kind=Event.Kind.GENERAL_ASSEMBLY).order_by("-assembly_number")
+
+
+def _registrations_count(**conditions):
+    """A subquery per event, not a join: counting the events, their dates for the admin's
+    date filter, or one page of them never aggregates every registration."""
+    registration = Event._meta.get_field("registrations").related_model
+    per_event = (
+        registration._base_manager.filter(event=models.OuterRef("pk"), **conditions)
+        .order_by()
+        .values("event")
+        .annotate(count=models.Count("pk"))
+        .values("count")
+    )
+    return Coalesce(models.Subquery(per_event), 0)
 
 
 def next_scheduled_change(now: datetime.datetime) -> datetime.datetime | None:

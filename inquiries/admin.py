@@ -1,7 +1,7 @@
 import datetime
 
 from django.contrib import admin, messages
-from django.db.models import Count, F
+from django.db.models import F
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -83,7 +83,7 @@ class InquiryAdmin(core_admin.AutocompleteMixin, ContentVersionAdmin):
         )
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(answer_count=Count("answers"))
+        return super().get_queryset(request).with_answer_count()
 
     @admin.display(description=_("Antworten"), ordering="answer_count")
     def answer_count(self, inquiry):

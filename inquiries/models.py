@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.functions import ExtractYear, Now
+from django.db.models.functions import Coalesce, ExtractYear, Now
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -61,7 +61,16 @@ class InquiryQuerySet(models.QuerySet):
         return self.filter(summary_published_at__lte=Now())
 
     def with_answer_count(self):
-        return self.annotate(answer_count=models.Count("answers"))
+        """Annotate ``answer_count``; a subquery per row, so counting the inquiries never
+        joins all their answers."""
+        per_inquiry = (
+            Answer.objects.filter(inquiry=models.OuterRef("pk"))
+            .order_by()
+            .values("inquiry")
+            .annotate(count=models.Count("pk"))
+            .values("count")
+        )
+        return self.annotate(answer_count=Coalesce(models.Subquery(per_inquiry), 0))
 
     def with_answer_of(self, member):
         """Annotate ``answered``: whether ``member`` has answered (False without a member)."""

@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from core import admin as core_admin
@@ -23,7 +22,7 @@ class EntryInline(core_admin.StackedInline):
 
 
 @admin.register(Collection)
-class CollectionAdmin(admin.ModelAdmin):
+class CollectionAdmin(core_admin.ModelAdmin):
     list_display = ["title", "theme", "entry_count", "updated_at"]
     list_filter = ["theme"]
     list_select_related = ["theme"]
@@ -33,12 +32,7 @@ class CollectionAdmin(admin.ModelAdmin):
     inlines = [EntryInline]
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .with_updated_at()
-            .annotate(entry_count=Count("entries", distinct=True))
-        )
+        return super().get_queryset(request).with_updated_at().with_entry_count()
 
     @admin.display(description=_("zuletzt ergänzt am"), ordering="updated_at")
     def updated_at(self, collection):

@@ -27,8 +27,8 @@ class CollectionQuerySet(models.QuerySet):
                 area_title=Coalesce("theme__parent__title", "theme__title"),
                 area_slug=Coalesce("theme__parent__slug", "theme__slug"),
                 area_position=Coalesce("theme__parent__position", "theme__position"),
-                entry_count=_count_entries(Entry.objects.all()),
             )
+            .with_entry_count()
             .order_by("area_position", "area_title", "title")
         )
         return collections._with_news_for(user) if has_member_access(user) else collections
@@ -53,6 +53,11 @@ class CollectionQuerySet(models.QuerySet):
             .filter(new_entry_count__gt=0)
             .order_by("-updated_at")
         )
+
+    def with_entry_count(self):
+        """Annotate ``entry_count``; a subquery per row, so counting the collections (or
+        showing one page of them) never joins all their entries."""
+        return self.annotate(entry_count=_count_entries(Entry.objects.all()))
 
     def with_updated_at(self):
         """Annotate ``updated_at``: when the newest entry was added (else: created)."""

@@ -17,7 +17,7 @@ class ContactPersonInline(admin.TabularInline):
 
 
 @admin.register(Member)
-class MemberAdmin(admin.ModelAdmin):
+class MemberAdmin(core_admin.ModelAdmin):
     list_display = ["designation", "kind", "state", "joined_on", "left_on", "efus_member"]
     list_filter = ["kind", "state", "efus_member", "counted_as"]
     search_fields = ["name", "designation", "contacts__name", "contacts__email"]
@@ -32,7 +32,7 @@ class MemberAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(core_admin.ModelAdmin):
     list_display = ["name", "group", "role", "organisation", "position"]
     list_filter = ["group"]
     list_editable = ["position"]
@@ -40,7 +40,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(User)
-class UserAdmin(core_admin.AutocompleteMixin, BaseUserAdmin):
+class UserAdmin(core_admin.QuickChangeListMixin, core_admin.AutocompleteMixin, BaseUserAdmin):
     """Office staff manage who belongs to which member; only superusers touch
     passwords, staff status and permissions."""
 
