@@ -36,14 +36,16 @@ class HomeView(TemplateView):
         user = self.request.user
         today = timezone.localdate()
         articles = Article.objects.visible_to(user).select_related("member")
+        # Callables, which the template calls: only when the page's content is not in the
+        # fragment cache are these even built.
         return super().get_context_data(
-            member_counts=Member.objects.active_on(today).counts(),
-            events=Event.objects.visible_to(user)
+            member_counts=lambda: Member.objects.active_on(today).counts(),
+            events=lambda: Event.objects.visible_to(user)
             .upcoming(today)
             .with_seats()
             .select_related("series")[:5],
-            office_news=articles.from_office()[:3],
-            member_news=articles.from_members()[:6],
+            office_news=lambda: articles.from_office()[:3],
+            member_news=lambda: articles.from_members()[:6],
             network=NETWORK_LINKS,
             **kwargs,
         )
