@@ -1,0 +1,59 @@
+"""The pieces of `make bench` that are quick to prove here: which data sets run, the switch that
+takes the page-view counter out, and the summary's cost of counting. The bench itself starts
+gunicorn and puts load on it; its numbers depend on the machine, so it is never a test."""
+
+import importlib
+
+import pytest
+
+from tools import bench
+
+PAGE_VIEWS = "visits.middleware.PageViewMiddleware"
+
+
+def result(rps: float) -> dict:
+    return {"rps": rps, "p50": 1.0, "p99": 2.0, "errors": 0}
+
+
+def test_make_bench_runs_the_demo_and_ten_times_the_demo_by_default():
+    assert bench.data_sets("demo,large") == ["demo", "large"]
+    assert bench.data_sets(" large ") == ["large"]
+    with pytest.raises(SystemExit, match="unbekannt riesig"):
+        bench.data_sets("demo,riesig")
+    # the demo set removes the generated data, so the database ends as the demo
+    assert bench.DATA_SETS["demo"][1] == ["load_bench_data", "--remove"]
+
+
+def test_bench_visits_0_takes_the_page_view_counter_out(monkeypatch):
+    monkeypatch.setenv("BENCH_VISITS", "0")
+    without = importlib.reload(importlib.import_module("tools.bench_settings"))
+    assert PAGE_VIEWS not in without.MIDDLEWARE
+    monkeypatch.setenv("BENCH_VISITS", "1")
+    counted = importlib.reload(without)
+    assert PAGE_VIEWS in counted.MIDDLEWARE
+    assert bench.production_env(True, visits=False)["BENCH_VISITS"] == "0"
+
+
+def test_the_summary_gives_the_cost_of_counting_over_the_cached_pages():
+    cached = [
+        (bench.FLOOR, result(1000), ""),
+        ("/", result(900), ""),
+        ("/termine/", result(950), ""),
+    ]
+    cached.append(("/aktuelles/feed/", result(10), ""))  # not a page view: not in the sum
+    uncounted = [
+        (bench.FLOOR, result(1000), ""),
+        ("/", result(1000), ""),
+        ("/termine/", result(1000), ""),
+    ]
+    cost = bench.counting_cost(cached, uncounted)
+    assert (round(cost["cost"], 1), cost["on"], cost["off"]) == (7.5, 1850, 2000)
+    assert round(cost["cost_of_floor"], 1) == 7.5  # the same floor in both runs
+    slower_neighbours = [(bench.FLOOR, result(500), "")] + [
+        (path, result(rps / 2), "") for path, rps in [("/", 900), ("/termine/", 950)]
+    ]
+    assert round(bench.counting_cost(slower_neighbours, uncounted)["cost_of_floor"], 1) == 7.5
+    lines = bench.summary("Demo-Inhalte", cached, cached, {"/": 3}, uncounted)
+    assert "Übersicht (Demo-Inhalte)" in lines[0]
+    assert "Zählung der Seitenaufrufe" in lines[-1] and "kostet 7.5 %" in lines[-1]
+    assert "Ziel ≤ 5 %" in lines[-1]
