@@ -57,3 +57,17 @@ def test_the_summary_gives_the_cost_of_counting_over_the_cached_pages():
     assert "Übersicht (Demo-Inhalte)" in lines[0]
     assert "Zählung der Seitenaufrufe" in lines[-1] and "kostet 7.5 %" in lines[-1]
     assert "Ziel ≤ 5 %" in lines[-1]
+
+
+@pytest.mark.django_db
+@pytest.mark.urls("tools.bench_urls")
+def test_the_floor_is_no_page_view_but_a_page_is(client):
+    from visits.counter import counter
+
+    counter.clear()
+    response = client.get("/bench/floor/", HTTP_USER_AGENT=bench.USER_AGENT)
+    assert response.status_code == 200 and response["Content-Type"] == "text/plain"
+    assert not counter.pending
+    client.get("/termine/", HTTP_USER_AGENT=bench.USER_AGENT)
+    assert [path for path, _ in counter.pending] == ["/termine/"]
+    counter.clear()
