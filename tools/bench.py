@@ -299,7 +299,9 @@ def summary(
         )
 
     uncached_by_path = {path: result for path, result, _ in uncached}
-    search_p = [uncached_by_path[p] for p in SEARCH_PAGES if p in uncached_by_path]
+    # A page with no answer within BENCH_SECONDS has no latencies (wrk says 0): left out.
+    answered = {path: result for path, result in uncached_by_path.items() if result["rps"]}
+    search_p = [answered[p] for p in SEARCH_PAGES if p in answered]
     groups = [
         ("öffentliche Seiten", PUBLIC_PAGES),
         ("Suche", SEARCH_PAGES),
@@ -321,7 +323,7 @@ def summary(
         if paths is MEMBER_PAGES:
             with_cache = "nie gecacht"
         lines.append(f"{name:<32} {with_cache:>17} {without:>11} {count(paths):>9}  {note}")
-    admin = [(p, uncached_by_path[p]) for p in ADMIN_PAGES if p in uncached_by_path]
+    admin = [(p, answered[p]) for p in ADMIN_PAGES if p in answered]
     if admin:
         p50 = span([result["p50"] for _, result in admin], 0)
         lines.append(f"{'Verwaltung: Änderungslisten':<32} {'p50 ' + p50 + ' ms':>29} "
@@ -345,6 +347,7 @@ def print_rows(title: str, rows: list[tuple]) -> None:
         label = f"{path} ({who})" if who else path
         share = result["rps"] / floor_rps
         errors = f"  {result['errors']} Fehler" if result["errors"] else ""
+        errors += "" if result["rps"] else "  keine Antwort in der Messzeit"
         print(
             f"{label:<34} {result['rps']:>11.0f} {result['p50']:>8.2f} {result['p99']:>8.2f} {share:>7.2f}{errors}"
         )

@@ -53,7 +53,10 @@ def test_the_summary_gives_the_cost_of_counting_over_the_cached_pages():
         (path, result(rps / 2), "") for path, rps in [("/", 900), ("/termine/", 950)]
     ]
     assert round(bench.counting_cost(slower_neighbours, uncounted)["cost_of_floor"], 1) == 7.5
-    lines = bench.summary("Demo-Inhalte", cached, cached, {"/": 3}, uncounted)
+    unanswered = [*cached, (bench.SEARCH_PAGES[0], {**result(0), "p50": 0.0}, "")]
+    unanswered.append((bench.SEARCH_PAGES[1], {**result(5), "p50": 700.0}, ""))
+    lines = bench.summary("Demo-Inhalte", cached, unanswered, {"/": 3}, uncounted)
+    assert "p50 700 ms" in lines[3]  # the search page without any answer is left out
     assert "Übersicht (Demo-Inhalte)" in lines[0]
     assert "Zählung der Seitenaufrufe" in lines[-1] and "kostet 7.5 %" in lines[-1]
     assert "Ziel ≤ 5 %" in lines[-1]
