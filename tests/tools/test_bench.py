@@ -1,0 +1,76 @@
+"""The pieces of `make bench` that are quick to prove here: which data sets run, the switch that
+takes the page-view counter out, and the summary's cost of counting. The bench itself starts
+gunicorn and puts load on it; its numbers depend on the machine, so it is never a test."""
+
+import importlib
+
+import pytest
+
+from tools import bench
+
+PAGE_VIEWS = "visits.middleware.PageViewMiddleware"
+
+
+def result(rps: float) -> dict:
+    return {"rps": rps, "p50": 1.0, "p99": 2.0, "errors": 0}
+
+
+def test_make_bench_runs_the_demo_and_ten_times_the_demo_by_default():
+    assert bench.data_sets("demo,large") == ["demo", "large"]
+    assert bench.data_sets(" large ") == ["large"]
+    with pytest.raises(SystemExit, match="unbekannt riesig"):
+        bench.data_sets("demo,riesig")
+    # the demo set removes the generated data, so the database ends as the demo
+    assert bench.DATA_SETS["demo"][1] == ["load_bench_data", "--remove"]
+
+
+def test_bench_visits_0_takes_the_page_view_counter_out(monkeypatch):
+    monkeypatch.setenv("BENCH_VISITS", "0")
+    without = importlib.reload(importlib.import_module("tools.bench_settings"))
+    assert PAGE_VIEWS not in without.MIDDLEWARE
+    monkeypatch.setenv("BENCH_VISITS", "1")
+    counted = importlib.reload(without)
+    assert PAGE_VIEWS in counted.MIDDLEWARE
+    assert bench.production_env(True, visits=False)["BENCH_VISITS"] == "0"
+
+
+def test_the_summary_gives_the_cost_of_counting_over_the_cached_pages():
+    cached = [
+        (bench.FLOOR, result(1000), ""),
+        ("/", result(900), ""),
+        ("/termine/", result(950), ""),
+    ]
+    cached.append(("/aktuelles/feed/", result(10), ""))  # not a page view: not in the sum
+    uncounted = [
+        (bench.FLOOR, result(1000), ""),
+        ("/", result(1000), ""),
+        ("/termine/", result(1000), ""),
+    ]
+    cost = bench.counting_cost(cached, uncounted)
+    assert (round(cost["cost"], 1), cost["on"], cost["off"]) == (7.5, 1850, 2000)
+    assert round(cost["cost_of_floor"], 1) == 7.5  # the same floor in both runs
+    slower_neighbours = [(bench.FLOOR, result(500), "")] + [
+        (path, result(rps / 2), "") for path, rps in [("/", 900), ("/termine/", 950)]
+    ]
+    assert round(bench.counting_cost(slower_neighbours, uncounted)["cost_of_floor"], 1) == 7.5
+    unanswered = [*cached, (bench.SEARCH_PAGES[0], {**result(0), "p50": 0.0}, "")]
+    unanswered.append((bench.SEARCH_PAGES[1], {**result(5), "p50": 700.0}, ""))
+    lines = bench.summary("Demo-Inhalte", cached, unanswered, {"/": 3}, uncounted)
+    assert "p50 700 ms" in lines[3]  # the search page without any answer is left out
+    assert "Übersicht (Demo-Inhalte)" in lines[0]
+    assert "Zählung der Seitenaufrufe" in lines[-1] and "kostet 7.5 %" in lines[-1]
+    assert "Ziel ≤ 5 %" in lines[-1]
+
+
+@pytest.mark.django_db
+@pytest.mark.urls("tools.bench_urls")
+def test_the_floor_is_no_page_view_but_a_page_is(client):
+    from visits.counter import counter
+
+    counter.clear()
+    response = client.get("/bench/floor/", HTTP_USER_AGENT=bench.USER_AGENT)
+    assert response.status_code == 200 and response["Content-Type"] == "text/plain"
+    assert not counter.pending
+    client.get("/termine/", HTTP_USER_AGENT=bench.USER_AGENT)
+    assert [path for path, _ in counter.pending] == ["/termine/"]
+    counter.clear()
