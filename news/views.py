@@ -29,19 +29,18 @@ class ArticleListView(GracefulPaginationMixin, FilterView):
 @method_decorator(login_not_required, name="dispatch")
 class ArticleDetailView(DetailView):
     def get_queryset(self):
-        return (
-            Article.objects.visible_to(self.request.user)
-            .select_related("member", "project")
-            .prefetch_related("themes")
-        )
+        # The themes are read by the template, inside the kept fragment: a kept article
+        # costs one query.
+        return Article.objects.visible_to(self.request.user).select_related("member", "project")
 
     def get_context_data(self, **kwargs):
         neighbours = Article.objects.visible_to(self.request.user).only(
             "title", "slug", "published_at"
         )
+        # Callables, which the template calls once each, when the fragment is not kept.
         return super().get_context_data(
-            previous=neighbours.older_than(self.object).first(),
-            next=neighbours.newer_than(self.object).first(),
+            previous=lambda: neighbours.older_than(self.object).first(),
+            next=lambda: neighbours.newer_than(self.object).first(),
             **kwargs,
         )
 
