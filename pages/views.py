@@ -40,10 +40,12 @@ class HomeView(TemplateView):
         # fragment cache are these even built.
         return super().get_context_data(
             member_counts=lambda: Member.objects.active_on(today).counts(),
-            events=lambda: Event.objects.visible_to(user)
-            .upcoming(today)
-            .with_seats()
-            .select_related("series")[:5],
+            events=lambda: (
+                Event.objects.visible_to(user)
+                .upcoming(today)
+                .with_seats()
+                .select_related("series")[:5]
+            ),
             office_news=lambda: articles.from_office()[:3],
             member_news=lambda: articles.from_members()[:6],
             network=NETWORK_LINKS,
