@@ -34,6 +34,7 @@ SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", str(max(2, (os.cpu_count() or 2)))))
 FLOOR = "/bench/floor/"
+LOGGED_IN_FLOOR = "/bench/floor/?angemeldet"
 PUBLIC_PAGES = ["/", "/mitglieder/", "/aktuelles/", "/aktuelles/feed/", "/termine/", "/projekte/"]
 # The pages whose views the counter counts: HTML (the feed is not a page view).
 COUNTED_PAGES = [path for path in PUBLIC_PAGES if not path.endswith("/feed/")]
@@ -65,7 +66,7 @@ def data_sets(value: str) -> list[str]:
     return names
 
 
-def production_env(page_cache: bool, visits: bool = True) -> dict:
+def production_env(page_cache: bool, visits: bool = True, fragments: bool = True) -> dict:
     from tools import devdb
 
     return {
@@ -76,7 +77,7 @@ def production_env(page_cache: bool, visits: bool = True) -> dict:
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
         "DJANGO_SECURE_SSL_REDIRECT": "0",
         "DJANGO_PAGE_CACHE_SECONDS": "3600" if page_cache else "0",
-        "DJANGO_FRAGMENT_CACHE_SECONDS": os.environ.get("DJANGO_FRAGMENT_CACHE_SECONDS", "3600"),
+        "DJANGO_FRAGMENT_CACHE_SECONDS": "3600" if fragments else "0",
         "BENCH_VISITS": "1" if visits else "0",
         # Each worker would load WeasyPrint in its first seconds (gunicorn.conf.py): that is
         # CPU the pages measured from the first second on would share.
@@ -226,18 +227,26 @@ def serve(env: dict) -> subprocess.Popen:
     raise SystemExit("gunicorn ist nicht gestartet.")
 
 
-def run(page_cache: bool, cookie: str, staff_cookie: str, visits: bool = True) -> list[tuple]:
+def run(
+    page_cache: bool, cookie: str, staff_cookie: str, visits: bool = True, fragments: bool = True
+) -> list[tuple]:
     """Rows (path, result, who) for one server configuration. Member pages and admin lists
     are never cached (they carry a session cookie), so they run only without the cache.
-    Without the page-view counter (``visits=False``) only the floor and the counted pages."""
-    env = production_env(page_cache, visits)
+    Without the page-view counter (``visits=False``) only the floor and the counted pages.
+    Without the fragment cache (``fragments=False``: every page rendered in full, as at its
+    first request after a change) no admin lists, which use no fragments."""
+    env = production_env(page_cache, visits, fragments)
     server = serve(env)
     load = load_wrk if shutil.which("wrk") else load_python
     rows = []
     try:
         pages = existing(PUBLIC_PAGES + SEARCH_PAGES if visits else COUNTED_PAGES, env)
         members = existing(MEMBER_PAGES, env, cookie) if cookie and not page_cache else []
-        admin = existing(ADMIN_PAGES, env, staff_cookie) if staff_cookie and not page_cache else []
+        admin = (
+            existing(ADMIN_PAGES, env, staff_cookie)
+            if staff_cookie and not page_cache and fragments
+            else []
+        )
         if page_cache:  # each worker keeps its own copies: fill them all before measuring
             for path in pages * 2 * WORKERS:
                 fetch(path)
@@ -245,6 +254,8 @@ def run(page_cache: bool, cookie: str, staff_cookie: str, visits: bool = True) -
         rows.append((FLOOR, floor, ""))
         for path in pages:
             rows.append((path, load(path, ""), ""))
+        if members:  # what a logged-in request costs before any page: session, user, version
+            rows.append((LOGGED_IN_FLOOR, load(LOGGED_IN_FLOOR, cookie), "Mitglied"))
         for path in members:
             rows.append((path, load(path, cookie), "Mitglied"))
         for path in admin:
@@ -286,6 +297,7 @@ def summary(
     uncached: list[tuple],
     queries: dict[str, int],
     uncounted: list[tuple] = (),
+    first: list[tuple] = (),
 ) -> list[str]:
     """The table of issue 13 for one data set: shares of the floor of the same run, per group,
     and what page-view counting costs the cached public pages."""
@@ -315,6 +327,8 @@ def summary(
         f"\nÜbersicht ({label}): Anteil am floor desselben Laufs",
         f"{'Seiten':<32} {'mit Seiten-Cache':>17} {'ohne Cache':>11} {'Abfragen':>9}  Hinweis",
     ]
+    # "ohne Cache": without the page cache, as for everyone with a cookie; the fragments of
+    # a role are kept, as in production. "erste Darstellung": without fragments either.
     for name, paths in groups:
         with_cache = span(list(shares(cached, paths).values()))
         without = span(list(shares(uncached, paths).values()))
@@ -326,7 +340,16 @@ def summary(
             )  # fmt: skip
         if paths is MEMBER_PAGES:
             with_cache = "nie gecacht"
+        if first:
+            note = f"erste Darstellung {span(list(shares(first, paths).values()))}; " + note
         lines.append(f"{name:<32} {with_cache:>17} {without:>11} {count(paths):>9}  {note}")
+    if LOGGED_IN_FLOOR in answered:
+        floor_share = answered[LOGGED_IN_FLOOR]["rps"] / uncached[0][1]["rps"]
+        lines.append(
+            f"{'floor, angemeldet':<32} {'':>17} {floor_share:>11.2f} "
+            f"{queries.get(LOGGED_IN_FLOOR, '-'):>9}  "
+            "Sitzung, Konto, Inhaltsversion: was jede Seite eines Mitglieds vorab kostet"
+        )
     admin = [(p, answered[p]) for p in ADMIN_PAGES if p in answered]
     if admin:
         p50 = span([result["p50"] for _, result in admin], 0)
@@ -364,13 +387,17 @@ def measure(label: str, cookie: str, staff_cookie: str) -> list[str]:
     uncounted = run(True, cookie, staff_cookie, visits=False)
     print_rows(f"{label}: mit Seiten-Cache, ohne Zählung der Seitenaufrufe", uncounted)
     uncached = run(False, cookie, staff_cookie)
-    print_rows(f"{label}: ohne Seiten-Cache", uncached)
+    print_rows(
+        f"{label}: ohne Seiten-Cache (Fragmente der Rolle gecacht, wie in Produktion)", uncached
+    )
+    first = run(False, cookie, staff_cookie, fragments=False)
+    print_rows(f"{label}: ohne jeden Cache (erste Darstellung nach einer Änderung)", first)
     queries = queries_per_page(
         [path for path, _, who in uncached if not who and path != FLOOR],
         [path for path, _, who in uncached if who == "Mitglied"],
         [path for path, _, who in uncached if who.startswith("Büro")],
     )
-    return summary(label, cached, uncached, queries, uncounted)
+    return summary(label, cached, uncached, queries, uncounted, first)
 
 
 def main() -> None:

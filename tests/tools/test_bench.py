@@ -74,3 +74,18 @@ def test_the_floor_is_no_page_view_but_a_page_is(client):
     client.get("/termine/", HTTP_USER_AGENT=bench.USER_AGENT)
     assert [path for path, _ in counter.pending] == ["/termine/"]
     counter.clear()
+
+
+def test_the_summary_shows_first_renders_and_what_a_login_costs_before_any_page():
+    rows = [(bench.FLOOR, result(1000), ""), ("/", result(400), "")]
+    rows += [(bench.LOGGED_IN_FLOOR, result(300), "Mitglied")]
+    rows += [(path, result(200), "Mitglied") for path in bench.MEMBER_PAGES]
+    first = [(bench.FLOOR, result(1000), ""), ("/", result(50), "")]
+    first += [(path, result(20), "Mitglied") for path in bench.MEMBER_PAGES]
+    lines = bench.summary("Demo-Inhalte", rows, rows, {bench.LOGGED_IN_FLOOR: 3}, (), first)
+    public = next(line for line in lines if line.startswith("öffentliche Seiten"))
+    members = next(line for line in lines if line.startswith("Mitgliederseiten"))
+    assert "0.40" in public and "erste Darstellung 0.05" in public
+    assert "0.20" in members and "erste Darstellung 0.02" in members
+    floor = next(line for line in lines if line.startswith("floor, angemeldet"))
+    assert "0.30" in floor and " 3 " in floor
