@@ -168,6 +168,7 @@ class Forwarder:
             pass
 
 
+@pytest.mark.django_db(transaction=True)  # the portal's own process reads and writes the cache
 def test_portal_recovers_by_itself_when_the_database_returns():
     settings = connection.settings_dict
     forwarder = Forwarder(os.path.join(settings["HOST"], f".s.PGSQL.{settings['PORT'] or 5432}"))
