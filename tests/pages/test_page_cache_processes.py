@@ -1,6 +1,7 @@
 """Freshness across processes: two real gunicorn servers (one worker each) on the test
-database, with the page cache on, share only the cache table. Every change made here (in a
-third process) shows on both at the next request."""
+database, with the page and fragment caches on, share only the cache table. Every change made
+here (in a third process) shows on both at the next request, to visitors without cookies (the
+page cache), with a cookie and logged in (the fragments kept for their roles)."""
 
 import os
 import socket
@@ -8,11 +9,12 @@ import urllib.request
 
 import pytest
 from django.db import connection
+from django.test import Client
 
 from events.models import Event
 from news.models import Article
 from tests.core.test_shared_cache import child_database_url
-from tests.factories import ArticleFactory, EventFactory
+from tests.factories import ArticleFactory, EventFactory, MemberFactory, UserFactory
 from tools import serve
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -42,18 +44,42 @@ def servers():
         serve.stop(started)
 
 
-def read(base: str, path: str) -> str:
-    """A visitor without cookies."""
-    with urllib.request.urlopen(base + path, timeout=30) as response:
-        assert "Set-Cookie" not in response.headers
+CSRF = "csrftoken=" + "k" * 32
+
+
+@pytest.fixture
+def member_cookie(db) -> str:
+    """A logged-in member's cookies: their pages are rendered around kept fragments."""
+    client = Client()
+    client.force_login(UserFactory(member=MemberFactory()))
+    return f"sessionid={client.cookies['sessionid'].value}; {CSRF}"
+
+
+def read(base: str, path: str, cookie: str = "") -> str:
+    """A visitor without cookies (served from the page cache), or someone with ``cookie``."""
+    request = urllib.request.Request(base + path, headers={"Cookie": cookie} if cookie else {})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        if not cookie:
+            assert "Set-Cookie" not in response.headers
         return response.read().decode()
 
 
-def on_every_server(servers, path) -> list[str]:
-    return [read(base, path) for base in servers]
+@pytest.fixture
+def on_every_server(servers, member_cookie):
+    """The page on every server, for a visitor without cookies, one with a cookie, and a
+    member: every copy of it, from the page cache or from kept fragments, must be fresh."""
+
+    def pages(servers, path) -> list[str]:
+        return [
+            read(base, path, cookie) for base in servers for cookie in ("", CSRF, member_cookie)
+        ]
+
+    return pages
 
 
-def test_publish_edit_delete_and_cancel_show_on_both_servers_at_the_next_request(servers):
+def test_publish_edit_delete_and_cancel_show_on_both_servers_at_the_next_request(
+    servers, on_every_server
+):
     article = ArticleFactory(
         title="Sicherheitsaudit in Nürnberg", slug="sicherheitsaudit", status=Article.Status.DRAFT
     )
