@@ -4,6 +4,7 @@ engine could follow, from the home page, the sitemap and the feeds, and looks fo
 import datetime
 
 import pytest
+from django.core.cache import caches
 from django.test import Client
 from django.utils import timezone
 
@@ -115,6 +116,23 @@ def test_an_anonymous_crawler_never_meets_members_content(secrets, outsider):
     assert leaks == []
     errors = [path for path, (status, _) in pages.items() if status >= 500]
     assert errors == []
+
+
+def test_after_a_member_crawled_the_kept_fragments_never_reach_an_outsider(
+    secrets, outsider, member_user
+):
+    """The fragment cache (on in every test) keeps what a member's crawl rendered; the
+    outsider crawls right after, in the same process, with a cookie (never the page cache):
+    every fragment kept for the member's role stays theirs."""
+    member = Client()
+    member.force_login(member_user)
+    kept_for_member = crawl(member, ["/", "/aktuelles/", "/termine/", "/wissen/"], limit=150)
+    assert any(SECRET in body for _, body in kept_for_member.values())
+    assert len(caches["fragments"]._cache) > 10
+    outsider.cookies["csrftoken"] = "k" * 32
+    pages = crawl(outsider, START)
+    leaks = [path for path, (_, body) in pages.items() if SECRET.lower() in body.lower()]
+    assert leaks == []
 
 
 def test_a_member_crawler_does_meet_it(secrets, client, member_user):
