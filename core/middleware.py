@@ -131,12 +131,13 @@ class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.seconds = settings.PAGE_CACHE_SECONDS
-        self.fragments = settings.FRAGMENT_CACHE_SECONDS
         # Per process and in memory: quick, and still there while the database is away.
         self.cache = caches["pages"]
 
     def __call__(self, request):
-        if request.method not in ("GET", "HEAD") or not (self.seconds or self.fragments):
+        if request.method not in ("GET", "HEAD") or not (
+            self.seconds or settings.FRAGMENT_CACHE_SECONDS
+        ):
             return self.get_response(request)
         # Read before the view reads any content, so that a fragment rendered from older
         # rows is never kept under a newer version (core.context_processors.fragments).

@@ -144,11 +144,17 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, site_server, db):
+def page(browser, site_server, db, settings):
     """A fresh page that records every request to a host other than the live server. The
-    standing pages are there even after a transactional test flushed the migrated rows."""
+    standing pages are there even after a transactional test flushed the migrated rows.
+
+    Without the fragment cache: a browser test is one transaction that never commits, so
+    what the person saves never gives a new content version, as every commit does in
+    production. The fragments are tried by the other tests, which run the commit's callbacks
+    (and across two servers in tests/pages/test_page_cache_processes.py)."""
     from tests.conftest import standing_content_create
 
+    settings.FRAGMENT_CACHE_SECONDS = 0
     standing_content_create()
     context = browser.new_context(
         locale="de-DE", base_url=site_server.url, java_script_enabled=True
