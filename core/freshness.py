@@ -149,3 +149,20 @@ def connect() -> None:
     unknown = set(settings.CONTENT_APPS) - {config.label for config in apps.get_app_configs()}
     if unknown:
         logger.warning("CONTENT_APPS nennt unbekannte Apps: %s", ", ".join(sorted(unknown)))
+
+
+def kept_response(request, name: str, respond):
+    """The response of a view that is the same for everyone (a feed), kept per process for
+    the content version read at the start of the request, like a fragment
+    (``FRAGMENT_CACHE_SECONDS``): only the first request after a change renders it."""
+    version = getattr(request, "content_version", None)
+    if not settings.FRAGMENT_CACHE_SECONDS or version is None:
+        return respond()
+    fragments = caches["fragments"]
+    key = f"antwort:{name}:{version.token}:{request.get_full_path()}"
+    response = fragments.get(key)
+    if response is None:
+        response = respond()
+        if response.status_code == 200 and not response.streaming and not response.cookies:
+            fragments.set(key, response, settings.FRAGMENT_CACHE_SECONDS)
+    return response

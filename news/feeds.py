@@ -4,6 +4,7 @@ from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from core.freshness import kept_response
 from news.models import Article
 
 
@@ -20,6 +21,10 @@ class ArticleFeed(Feed):
     feed_url = reverse_lazy("news:feed")
     author_name = "DEFUS"
     language = "de"
+
+    def __call__(self, request, *args, **kwargs):
+        render = super().__call__
+        return kept_response(request, "meldungen", lambda: render(request, *args, **kwargs))
 
     def items(self):
         return (

@@ -70,3 +70,20 @@ def test_feed_stays_within_its_query_budget(client, django_assert_max_num_querie
     with django_assert_max_num_queries(3):
         response = client.get("/aktuelles/feed/")
     assert len(entries(response)) == 30
+
+
+def test_feed_is_kept_for_the_content_version_and_fresh_after_a_change(
+    client, member_user, django_capture_on_commit_callbacks
+):
+    """The same feed for everyone, so it is kept whole (even for a member with a cookie);
+    a saved article gives a new content version and the next request a new feed."""
+    client.force_login(member_user)
+    article = ArticleFactory(title="Erste Fassung der Meldung", visibility="oeffentlich")
+    assert "Erste Fassung" in client.get("/aktuelles/feed/").text
+    Article.objects.filter(pk=article.pk).update(title="Ohne Signal geändert")
+    assert "Erste Fassung" in client.get("/aktuelles/feed/").text  # kept
+    article.refresh_from_db()
+    article.title = "Zweite Fassung der Meldung"
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save()
+    assert "Zweite Fassung" in client.get("/aktuelles/feed/").text
