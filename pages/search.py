@@ -8,6 +8,9 @@ become one ``UNION ALL`` with the same columns, ranked and cut to one page insid
 only the rows of that page get a highlighted snippet. A page of results costs two queries
 however many rows there are: the counts per kind, and the page itself. The SQL of both is
 compiled once per process and kind of visitor (see ``compiled_search``), not per request.
+What the database found is kept per process for the content version of the request, like
+the fragments of every other page (``FRAGMENT_CACHE_SECONDS``): asking the same again (the
+next page and back, a common word) costs no search query until content changes.
 
 The query is read like a web search engine's (``websearch_to_tsquery``): quotes for a
 phrase, ``-`` to exclude a word, ``or``; nothing a visitor types is a syntax error. A plain
@@ -15,6 +18,7 @@ query, without any of these, also finds titles that are similar to it by trigram
 "Krisenmanagment" finds "Krisenmanagement".
 """
 
+import hashlib
 import html
 import re
 import unicodedata
@@ -23,7 +27,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import PurePath
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.core.cache import caches
 from django.core.exceptions import EmptyResultSet
 from django.db import connection, models
 from django.db.models import Case, F, Func, Q, Value, When
@@ -267,10 +273,13 @@ class SearchResults:
     one query (the counts of all kinds at once), a slice one more.
     """
 
-    def __init__(self, text: str, user, kind: str = ""):
+    def __init__(self, text: str, user, kind: str = "", *, version=None):
         self.text = normalize_query(text)
         self.user = user
         self.kind = kind if kind in SOURCES_BY_KIND else ""
+        # The content version read at the start of the request: the rows found are kept
+        # under it (see ``_execute``), so the same search asks the database once per version.
+        self.kept_for = version.token if version and settings.FRAGMENT_CACHE_SECONDS else None
         # A plain query also finds similar titles; one with operators means exactly that.
         self.forgives_typos = not OPERATORS.search(self.text)
         self._expected = None  # (offset, limit) of the page the paginator will ask for
@@ -304,12 +313,12 @@ class SearchResults:
         if compiled is None:
             return {}
         if self._expected is None or self.kind:
-            return dict(_execute(compiled.count_sql, compiled.count_params(self.text)))
+            return dict(self._execute(compiled.count_sql, compiled.count_params(self.text)))
         # The counts and the expected page in one query: the matches are found only once.
         offset, limit = self._expected
         params = compiled.counted_page_params(self.text, limit, offset)
         counts, hits = {}, []
-        for is_count, *row in _execute(compiled.counted_page_sql, params):
+        for is_count, *row in self._execute(compiled.counted_page_sql, params):
             if is_count:
                 counts[row[0]] = row[1]
             else:
@@ -341,7 +350,7 @@ class SearchResults:
         if compiled is None:
             return []
         params = compiled.page_params(self.text, stop - start if stop is not None else None, start)
-        return [self._hit(*row) for row in _execute(compiled.page_sql, params)]
+        return [self._hit(*row) for row in self._execute(compiled.page_sql, params)]
 
     def _union_sql(self, sources: tuple[Source, ...]) -> tuple[str, list] | None:
         """The ``UNION ALL`` of the sources' matches for this text, as SQL and parameters;
@@ -350,6 +359,23 @@ class SearchResults:
         if compiled is None:
             return None
         return compiled.union_sql, compiled.union_params(self.text)
+
+    def _execute(self, sql: str, params: list) -> list[tuple]:
+        """The rows of ``sql``, kept per process for the content version. The SQL and its
+        parameters are the key: they hold everything the rows depend on besides the content
+        (the text, the kinds, the day and whether the user has member access, which the
+        compiled SQL differs by), and every content write and every scheduled moment gives
+        a new version. So the key of a member's search never equals a visitor's."""
+        if self.kept_for is None:
+            return _execute(sql, params)
+        digest = hashlib.sha256(f"{sql}\0{params!r}".encode()).hexdigest()
+        key = f"suche:{self.kept_for}:{digest}"
+        fragments = caches["fragments"]
+        rows = fragments.get(key)
+        if rows is None:
+            rows = _execute(sql, params)
+            fragments.set(key, rows, settings.FRAGMENT_CACHE_SECONDS)
+        return rows
 
     def _compiled(self, sources: tuple[Source, ...]) -> "CompiledSearch | None":
         return compiled_search(self.user, sources, forgives_typos=self.forgives_typos)
@@ -563,6 +589,7 @@ def _highlight(snippet: str) -> SafeString:
     return mark_safe(text.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
 
 
-def search(text: str, user, kind: str = "") -> SearchResults:
-    """What ``user`` finds for ``text``: lazy, to be paginated."""
-    return SearchResults(text, user, kind)
+def search(text: str, user, kind: str = "", *, version=None) -> SearchResults:
+    """What ``user`` finds for ``text``: lazy, to be paginated. With the content ``version``
+    of the request, what the database found is kept for that version."""
+    return SearchResults(text, user, kind, version=version)

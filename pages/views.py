@@ -151,7 +151,12 @@ class SearchView(GracefulPaginationMixin, ListView):
     def get_queryset(self):
         self.form = SearchForm(self.request.GET)
         self.form.is_valid()  # an invalid kind is dropped; the query is always usable
-        results = search(self.form.query, self.request.user, kind=self.form.kind)
+        results = search(
+            self.form.query,
+            self.request.user,
+            kind=self.form.kind,
+            version=getattr(self.request, "content_version", None),
+        )
         results.expect_page(self.request.GET.get(self.page_kwarg), self.paginate_by)
         return results
 

@@ -661,3 +661,74 @@ def test_the_member_filter_stays_within_the_budget(client, django_assert_max_num
         response = client.get("/suche/?q=Rheinland-Pfalz&art=mitglied")
     assert response.status_code == 200
     assert response.text.count('href="/mitglieder/musterstadt-') == 20
+
+
+# Kept results: what the database found is kept per process for the content version --------
+
+
+def search_queries(client, query: dict) -> list[str]:
+    """The SQL of the search queries one request of ``client`` sends."""
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get("/suche/", query).status_code == 200
+    return [each["sql"] for each in captured.captured_queries if "hit_kind" in each["sql"]]
+
+
+def test_the_same_search_asks_the_database_once_per_content_version(client):
+    ArticleFactory(title="Lärmschutz im Quartier", visibility="oeffentlich")
+    client.cookies["csrftoken"] = "x" * 32  # a visitor with a cookie: never page-cached
+    query = {"q": "Lärmschutz"}
+    assert len(search_queries(client, query)) == 1  # the counts and the page in one query
+    assert search_queries(client, query) == []  # kept
+    by_kind = {"q": "Lärmschutz", "art": "meldung"}
+    assert search_queries(client, by_kind)  # another question: read afresh, then kept
+    assert search_queries(client, by_kind) == []
+    assert len(search_queries(client, {"q": "Quartier"})) == 1  # other words
+
+
+def test_a_kept_search_shows_a_change_at_the_next_request(
+    client, django_capture_on_commit_callbacks
+):
+    """Publishing, editing and deleting give a new content version once committed: the next
+    search reads afresh, on every worker (the version lives in the shared cache)."""
+    client.cookies["csrftoken"] = "x" * 32
+    query = {"q": "Lärmschutz"}
+    assert "Keine Treffer" in main_text(client.get("/suche/", query))
+    with django_capture_on_commit_callbacks(execute=True):
+        article = ArticleFactory(title="Lärmschutz im Quartier", visibility="oeffentlich")
+    assert "Lärmschutz im Quartier" in main_text(client.get("/suche/", query))
+    with django_capture_on_commit_callbacks(execute=True):
+        article.title = "Lärmschutz an Schulen"
+        article.save()
+    page = main_text(client.get("/suche/", query))
+    assert "Lärmschutz an Schulen" in page and "Lärmschutz im Quartier" not in page
+    with django_capture_on_commit_callbacks(execute=True):
+        article.delete()
+    assert "Keine Treffer" in main_text(client.get("/suche/", query))
+
+
+@pytest.mark.parametrize(
+    "kind", ["anonymous", "staff_without_second_factor", "former_member", "staff"]
+)
+def test_what_a_member_found_is_never_kept_for_anyone_else(request, member_user, noise, kind):
+    """A member searches first, so the member's hits are kept; then everyone else searches
+    for the same words, with a cookie (never page-cached), and finds only their own."""
+    members_client = Client()
+    members_client.force_login(member_user)
+    for art in ["", "eintrag"]:
+        member_sees = main_text(members_client.get("/suche/", {"q": "Lärmschutz", "art": art}))
+        assert any(title in member_sees for title in MEMBERS_ONLY.values())
+    other = client_as(request, Client(), kind)
+    other.cookies["csrftoken"] = "x" * 32
+    for art in ["", "eintrag"]:
+        sees = main_text(other.get("/suche/", {"q": "Lärmschutz", "art": art}))
+        found = [title for title in MEMBERS_ONLY.values() if title in sees]
+        assert bool(found) is other.has_access, (kind, art, found)
+
+
+def test_switched_off_the_search_reads_the_database_every_time(settings, client):
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    article = ArticleFactory(title="Lärmschutz im Quartier", visibility="oeffentlich")
+    client.cookies["csrftoken"] = "x" * 32
+    assert "Lärmschutz im Quartier" in main_text(client.get("/suche/", {"q": "Lärmschutz"}))
+    Article.objects.filter(pk=article.pk).update(title="Lärmschutz an Schulen")  # no signal
+    assert "Lärmschutz an Schulen" in main_text(client.get("/suche/", {"q": "Lärmschutz"}))
