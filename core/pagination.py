@@ -1,12 +1,28 @@
+from functools import cache
+
+from django.utils.functional import SimpleLazyObject
+
+
 class GracefulPaginationMixin:
-    """A page number past the end shows the last page, and one that is not a number the first."""
+    """A page number past the end shows the last page, and one that is not a number the first.
+
+    The page is counted and read only when the template first asks for it: a list inside a
+    kept fragment (``{% cache %}``) costs no query at all."""
 
     def paginate_queryset(self, queryset, page_size):
-        paginator = self.get_paginator(
-            queryset,
-            page_size,
-            orphans=self.get_paginate_orphans(),
-            allow_empty_first_page=self.get_allow_empty(),
+        @cache
+        def page():
+            paginator = self.get_paginator(
+                queryset,
+                page_size,
+                orphans=self.get_paginate_orphans(),
+                allow_empty_first_page=self.get_allow_empty(),
+            )
+            return paginator.get_page(self.request.GET.get(self.page_kwarg))
+
+        return (
+            SimpleLazyObject(lambda: page().paginator),
+            SimpleLazyObject(page),
+            SimpleLazyObject(lambda: page().object_list),
+            SimpleLazyObject(lambda: page().has_other_pages()),
         )
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        return paginator, page, page.object_list, page.has_other_pages()
