@@ -179,3 +179,41 @@ def test_every_committed_change_shows_at_the_next_request(
     office.street = "Am Markt 1"
     change(office.save)
     assert "Am Markt 1" in member.get("/mitglieder/").text  # the footer, kept for the role
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/aktuelles/",
+        "/aktuelles/?page=3",
+        "/termine/",
+        "/mitglieder/",
+        "/projekte/",
+        "/themen/",
+        "/wissen/",
+        "/suche/?q=Pr%C3%A4vention",
+    ],
+)
+def test_a_kept_public_page_costs_only_the_version(client, path, django_assert_num_queries):
+    """Once rendered, a page asked again by a visitor with a cookie (never page-cached) reads
+    the content version and nothing else, however many articles there are: neither the list
+    nor its count nor its page title is read again."""
+    ArticleFactory.create_batch(70, title="Prävention im Quartier", visibility="oeffentlich")
+    client.cookies["csrftoken"] = "x" * 32
+    assert client.get(path).status_code == 200
+    with django_assert_num_queries(1):
+        assert client.get(path).status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/mitgliederbereich/", "/mitgliederbereich/abfragen/"])
+def test_a_kept_member_page_costs_the_login_and_the_version(
+    request, path, django_assert_max_num_queries
+):
+    """For a member: the session, the account, the version and the member's own "neu"
+    marks (the dashboard); the Abfragen, their count and their pages are kept."""
+    InquiryFactory.create_batch(120, deadline=timezone.localdate() - datetime.timedelta(days=3))
+    member = logged_in(request, "member")
+    assert member.get(path).status_code == 200
+    with django_assert_max_num_queries(4):
+        assert member.get(path).status_code == 200
