@@ -3,6 +3,7 @@
 import csv
 import datetime
 import io
+import re
 
 import pytest
 from django.utils import timezone
@@ -282,3 +283,19 @@ def test_list_page_offers_the_preference(client, member_user):
     client.force_login(member_user)
     text = client.get("/mitgliederbereich/abfragen/").text
     assert "einmal täglich gesammelt" in text
+
+
+def test_the_list_page_shows_the_saved_preference_at_once(client, member_user):
+    """The field is kept like the list around it (an account's change gives no new content
+    version), so it is kept per value: the box shows what was saved, at the next request."""
+    client.force_login(member_user)
+
+    def checkbox() -> str:
+        text = client.get("/mitgliederbereich/abfragen/").text
+        return re.search(r'<input[^>]*name="answers_as_digest"[^>]*>', text).group(0)
+
+    assert "checked" not in checkbox()
+    client.post("/mitgliederbereich/abfragen/benachrichtigungen/", {"answers_as_digest": "on"})
+    assert "checked" in checkbox()
+    client.post("/mitgliederbereich/abfragen/benachrichtigungen/", {})
+    assert "checked" not in checkbox()
