@@ -69,7 +69,8 @@ class EventDetailView(DetailView):
         return super().get_context_data(
             json_ld=mark_safe(data.translate(JSON_SCRIPT_ESCAPES)),
             documents=documents.visible_to(user).in_reading_order(),
-            has_hidden_documents=documents.hidden_from(user).exists(),
+            # Callables, which the template calls when the fragment is not kept.
+            has_hidden_documents=lambda: documents.hidden_from(user).exists(),
             external_registration_url=self.object.external_registration_url_for(user),
             **kwargs,
         )

@@ -14,7 +14,8 @@ class ProjectListView(ListView):
 @method_decorator(login_not_required, name="dispatch")
 class ProjectDetailView(DetailView):
     def get_queryset(self):
-        return Project.objects.visible_to(self.request.user).prefetch_related("themes")
+        # The themes are read by the template, inside the kept fragment.
+        return Project.objects.visible_to(self.request.user)
 
     def get_context_data(self, **kwargs):
         user, project = self.request.user, self.object

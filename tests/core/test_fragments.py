@@ -15,12 +15,14 @@ from django.utils import timezone
 from knowledge.models import CollectionVisit
 from news.models import Article
 from pages.models import Office
+from projects.models import Project
 from tests.conftest import client_as
 from tests.factories import (
     AnswerFactory,
     ArticleFactory,
     CollectionFactory,
     ContactPersonFactory,
+    DocumentFactory,
     EntryFactory,
     EventFactory,
     InquiryFactory,
@@ -217,3 +219,43 @@ def test_a_kept_member_page_costs_the_login_and_the_version(
     assert member.get(path).status_code == 200
     with django_assert_max_num_queries(4):
         assert member.get(path).status_code == 200
+
+
+def test_kept_detail_pages_never_show_members_content_to_another_role(request):
+    """A member, then everyone else, opens a member's page (its contact people), an event's
+    page (its members-only documents) and a project's page (its members-only news): the
+    kept fragments of the member reach no one else, and each page costs the version and its
+    own row once kept."""
+    city = MemberFactory(designation="Stadt Beispielstadt", slug="beispielstadt")
+    ContactPersonFactory(member=city, name="Geheimsache Ansprechperson")
+    event = EventFactory(title="Offener Fachtag Beispielstadt", audience="oeffentlich")
+    DocumentFactory(title="Geheimsache Protokoll", event=event, visibility="mitglieder")
+    project = Project.objects.create(
+        title="Sicher im Quartier", acronym="SIQ", slug="siq", starts_on=datetime.date(2024, 1, 1)
+    )
+    ArticleFactory(title="Geheimsache Projektmeldung", project=project, visibility="mitglieder")
+    paths = ["/mitglieder/beispielstadt/", event.get_absolute_url(), "/projekte/siq/"]
+
+    member = logged_in(request, "member")
+    for path in paths:
+        assert "Geheimsache" in member.get(path).text, path
+    for kind in ["anonymous", "staff_without_second_factor", "former_member"]:
+        client = logged_in(request, kind)
+        client.cookies["csrftoken"] = "x" * 32  # a visitor with a cookie: never page-cached
+        for path in paths:
+            response = client.get(path)
+            assert response.status_code == 200, (kind, path)
+            assert "Geheimsache" not in response.text, (kind, path)
+
+
+@pytest.mark.parametrize("path", ["/mitglieder/beispielstadt/", "/projekte/siq/"])
+def test_a_kept_detail_page_costs_the_version_and_its_row(client, path, django_assert_num_queries):
+    city = MemberFactory(designation="Stadt Beispielstadt", slug="beispielstadt")
+    project = Project.objects.create(
+        title="Sicher im Quartier", acronym="SIQ", slug="siq", starts_on=datetime.date(2024, 1, 1)
+    )
+    ArticleFactory.create_batch(15, member=city, project=project, visibility="oeffentlich")
+    client.cookies["csrftoken"] = "x" * 32
+    assert client.get(path).status_code == 200
+    with django_assert_num_queries(2):
+        assert client.get(path).status_code == 200
