@@ -56,5 +56,10 @@ class ArchiveFilter(django_filters.FilterSet):
 
     def __init__(self, *args, queryset=None, **kwargs):
         super().__init__(*args, queryset=queryset, **kwargs)
+        # A callable: the years are read only when the form is rendered or a year checked,
+        # so a kept archive page costs no query for them.
+        self.filters["year"].extra["choices"] = lambda: self.year_choices()
+
+    def year_choices(self):
         years = self.queryset.order_by().dates("starts_on", "year", order="DESC")
-        self.filters["year"].extra["choices"] = [(day.year, day.year) for day in years]
+        return [(day.year, day.year) for day in years]

@@ -53,7 +53,7 @@ def test_the_fragment_cache_keeps_what_it_rendered_unless_switched_off(
     assert shown in member.get("/aktuelles/").text
 
 
-@pytest.mark.parametrize("path", ["/", "/aktuelles/", "/termine/", "/wissen/"])
+@pytest.mark.parametrize("path", ["/", "/aktuelles/", "/termine/", "/termine/archiv/", "/wissen/"])
 def test_what_members_see_never_reaches_another_role(request, path, member, member_user):
     """A member renders the page first, then everyone else asks for it while the member's
     fragments are kept: none of them sees the members-only rows."""
@@ -67,6 +67,11 @@ def test_what_members_see_never_reaches_another_role(request, path, member, memb
         title="Offener Fachtag",
         audience="oeffentlich",
         starts_on=today + datetime.timedelta(days=4),
+    )
+    EventFactory(
+        title="Geheimsache Klausur",
+        audience="intern",
+        starts_on=today - datetime.timedelta(days=30),
     )
     collection = CollectionFactory(title="Sammlung Prävention")
     EntryFactory(collection=collection, title="Geheimsache Eintrag")
@@ -190,6 +195,8 @@ def test_every_committed_change_shows_at_the_next_request(
         "/aktuelles/",
         "/aktuelles/?page=3",
         "/termine/",
+        "/termine/archiv/",
+        "/termine/archiv/?page=2",
         "/mitglieder/",
         "/projekte/",
         "/themen/",
@@ -202,6 +209,8 @@ def test_a_kept_public_page_costs_only_the_version(client, path, django_assert_n
     the content version and nothing else, however many articles there are: neither the list
     nor its count nor its page title is read again."""
     ArticleFactory.create_batch(70, title="Prävention im Quartier", visibility="oeffentlich")
+    for days in range(1, 70):
+        EventFactory(starts_on=timezone.localdate() - datetime.timedelta(days=days))
     client.cookies["csrftoken"] = "x" * 32
     assert client.get(path).status_code == 200
     with django_assert_num_queries(1):
