@@ -5,6 +5,7 @@ for their next attempt and which failed for good."""
 import contextlib
 import datetime
 from types import SimpleNamespace
+from urllib.parse import quote as quote_url
 
 from django.contrib import admin
 from django.contrib.admin import helpers
@@ -29,10 +30,10 @@ from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, Valida
 from django.db import models
 from django.db.models.constants import LOOKUP_SEP
 from django.template.loader import select_template
-from django.urls import NoReverseMatch
+from django.urls import NoReverseMatch, get_script_prefix
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import SafeString
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.models import DBTaskResult, get_date_max
@@ -66,6 +67,75 @@ class QueueAdmin(DBTaskResultAdmin):
     @admin.display(description=_("frühestens ab"), ordering="run_after")
     def due(self, obj):
         return self.get_empty_value_display() if obj.run_after == get_date_max() else obj.run_after
+
+
+#: The office's menu (the admin's app list and its sidebar), worked out once per set of
+#: permissions and language instead of on every page; bounded, and empty after a restart (a
+#: deploy brings new models with it).
+_APP_LISTS: dict = {}
+_SIDEBARS: dict = {}
+_KEPT_AT_MOST = 500
+
+
+def app_list_key(request) -> tuple:
+    """What the admin's app list depends on: the permissions (the admins' own rules look
+    at nothing else), the language and the address prefix."""
+    if not hasattr(request, "_app_list_key"):
+        user = request.user
+        request._app_list_key = (
+            user.pk is not None and user.is_active,
+            user.is_staff,
+            user.is_superuser,
+            frozenset(user.get_all_permissions()),
+            get_language(),
+            get_script_prefix(),
+        )
+    return request._app_list_key
+
+
+def _kept(store: dict, key, make):
+    if key not in store:
+        if len(store) >= _KEPT_AT_MOST:
+            store.clear()
+        store[key] = make()
+    return store[key]
+
+
+def quick_app_list(get_app_list):
+    """``AdminSite.get_app_list`` kept per ``app_list_key``. Every page of the admin builds
+    the app list for its sidebar: 69 addresses reversed and 140 permission checks, about a
+    tenth of a changelist's time. Each caller gets its own copies of the dictionaries (the
+    index pages sort them)."""
+
+    def kept_app_list(request, app_label=None):
+        apps = _kept(
+            _APP_LISTS,
+            (app_list_key(request), app_label),
+            lambda: get_app_list(request, app_label),
+        )
+        return [{**app, "models": [dict(model) for model in app["models"]]} for app in apps]
+
+    return kept_app_list
+
+
+def quick_nav_sidebar(context) -> str:
+    """Django's sidebar (``admin/nav_sidebar.html``) rendered once per app list and marked
+    page section: the sidebar marks the app and the model whose address the current one
+    contains."""
+    request = context["request"]
+    apps = context.get("available_apps") or []
+    path = quote_url(request.path, safe="/")
+    marked = tuple(
+        url
+        for app in apps
+        for url in (app["app_url"], *(model.get("admin_url") for model in app["models"]))
+        if url and url in path
+    )
+    return _kept(
+        _SIDEBARS,
+        (app_list_key(request), marked),
+        lambda: context.template.engine.get_template("admin/nav_sidebar.html").render(context),
+    )
 
 
 class _KnownValuesOnly:

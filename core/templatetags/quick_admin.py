@@ -1,5 +1,6 @@
 """``{% quick_result_list cl %}``: Django's ``{% result_list cl %}`` with the rows of
-``core.admin.QuickChangeList.rows`` (the same HTML, worked out once per column)."""
+``core.admin.QuickChangeList.rows`` (the same HTML, worked out once per column), and
+``{% quick_nav_sidebar %}``: Django's sidebar, kept."""
 
 from django import template
 from django.contrib.admin.templatetags.admin_list import (
@@ -9,6 +10,9 @@ from django.contrib.admin.templatetags.admin_list import (
     result_list,
 )
 from django.contrib.admin.templatetags.base import InclusionAdminNode
+from django.utils.safestring import mark_safe
+
+from core import admin as core_admin
 
 register = template.Library()
 
@@ -36,3 +40,10 @@ def quick_result_list_tag(parser, token):
         template_name="change_list_results.html",
         takes_context=False,
     )
+
+
+@register.simple_tag(takes_context=True)
+def quick_nav_sidebar(context):
+    """The admin's sidebar, rendered once per app list and marked section
+    (``core.admin.quick_nav_sidebar``)."""
+    return mark_safe(core_admin.quick_nav_sidebar(context))
