@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.contrib import admin
 from django.contrib.admin.templatetags.admin_list import items_for_result
+from django.core.exceptions import ObjectDoesNotExist
 from django.urls import resolve, reverse
 from django.utils import timezone, translation
 
@@ -102,3 +103,27 @@ def test_quick_rows_are_the_html_django_renders(path, query, rf, staff_user, off
     assert quick == django
     assert quick
     assert ("_changelist_filters" in quick[0]) == bool(query)
+
+
+def test_a_column_whose_object_is_gone_shows_the_empty_value(rf, staff_user):
+    """As in Django: a column method that meets a missing related object shows „-“."""
+    ArticleFactory()
+    article_admin = admin.site.get_model_admin(Article)
+    request = rf.get("/verwaltung/news/article/")
+    request.user = staff_user
+    request.resolver_match = resolve("/verwaltung/news/article/")
+    changelist = article_admin.get_changelist_instance(request)
+
+    def gone(article):
+        raise ObjectDoesNotExist
+
+    article_admin.source = gone
+    try:
+        quick = changelist.rows()
+        django = [
+            "".join(items_for_result(changelist, row, None)) for row in changelist.result_list
+        ]
+    finally:
+        del article_admin.source
+    assert quick == django
+    assert '<td class="field-source">-</td>' in quick[0]
