@@ -20,6 +20,7 @@ def slug_address(viewname: str, slug: str) -> str:
     if not SLUG.fullmatch(slug):
         return reverse(viewname, kwargs={"slug": slug})
     key = (viewname, get_script_prefix(), get_urlconf())
-    if key not in _templates:
-        _templates[key] = reverse(viewname, kwargs={"slug": PLACEHOLDER})
-    return _templates[key].replace(PLACEHOLDER, slug, 1)
+    template = _templates.get(key)
+    if template is None:
+        template = _templates[key] = reverse(viewname, kwargs={"slug": PLACEHOLDER})
+    return template.replace(PLACEHOLDER, slug, 1)

@@ -99,11 +99,13 @@ def app_list_key(request) -> tuple:
 
 
 def _kept(store: dict, key, make):
-    if key not in store:
+    """``store[key]``, made first if missing (threads may make it twice; never fails)."""
+    value = store.get(key)
+    if value is None:
         if len(store) >= _KEPT_AT_MOST:
             store.clear()
-        store[key] = make()
-    return store[key]
+        value = store[key] = make()
+    return value
 
 
 def quick_app_list(get_app_list):
