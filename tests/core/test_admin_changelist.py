@@ -127,3 +127,17 @@ def test_a_column_whose_object_is_gone_shows_the_empty_value(rf, staff_user):
         del article_admin.source
     assert quick == django
     assert '<td class="field-source">-</td>' in quick[0]
+
+
+def test_quick_lists_keep_the_template_of_their_admin(client, staff_user):
+    """django-reversion's list template (with „Gelöschte … wiederherstellen“) stays the
+    frame of the versioned lists; the others keep Django's."""
+    ArticleFactory()
+    CollectionFactory()
+    client.force_login(staff_user)
+    response = client.get("/verwaltung/news/article/")
+    assert 'class="recoverlink">Gelöschte Meldungen wiederherstellen' in response.text
+    response = client.get("/verwaltung/knowledge/collection/")
+    assert response.status_code == 200
+    assert "recoverlink" not in response.text
+    assert response.text.count('name="_selected_action"') == 1
