@@ -6,6 +6,7 @@ compares two; deleted content comes back through „Gelöschte … wiederherstel
 import difflib
 import html
 import re
+from contextlib import contextmanager
 
 from django import forms
 from django.contrib.admin.utils import unquote
@@ -85,6 +86,18 @@ class ContentVersionAdmin(QuickChangeListMixin, VersionAdmin):
     """VersionAdmin with a comparison of two versions on the history page."""
 
     object_history_template = "admin/revisions/object_history.html"
+
+    @contextmanager
+    def create_revision(self, request):
+        """django-reversion opens a revision (a transaction) around every list and form, for
+        what they save. A GET or HEAD saves nothing: it goes without (the office's lists
+        then spare two round trips to the database; Django's change form keeps its own
+        transaction)."""
+        if request.method in ("GET", "HEAD"):
+            yield
+            return
+        with super().create_revision(request):
+            yield
 
     def reversion_register(self, model, **kwargs):
         # Generated columns (the stored search words) are the database's to compute: not

@@ -16,17 +16,16 @@ class SeriesAdmin(core_admin.ModelAdmin):
 
 @admin.register(Event)
 class EventAdmin(core_admin.AutocompleteMixin, ContentVersionAdmin):
+    # What the office plans and follows in the list; the rest is in the form and the filters
+    # (the registration mode among them: „Plätze“ shows "–" where the portal takes none).
     list_display = [
         "title",
         "state",
-        "starts_on",
-        "ends_on",
+        "date",
         "kind",
         "series",
         "audience",
-        "online",
-        "city",
-        "registration_mode",
+        "place",
         "participant_count",
         "preview_link",
     ]
@@ -81,6 +80,14 @@ class EventAdmin(core_admin.AutocompleteMixin, ContentVersionAdmin):
     @admin.display(description=_("Stand"), ordering="status")
     def state(self, event):
         return event.publication_state
+
+    @admin.display(description=_("Datum"), ordering="starts_on")
+    def date(self, event):
+        return event.date_display
+
+    @admin.display(description=_("Ort"), ordering="city")
+    def place(self, event):
+        return _("online") if event.online else event.city
 
     @admin.display(description=_("Vorschau"))
     def preview_link(self, event):

@@ -11,6 +11,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from core.access import has_member_access, has_office_access
+from core.addresses import slug_address
 from core.choices import choice_display
 from core.fields import RichTextField, search_indexes, search_vector, search_vector_field
 
@@ -348,7 +349,7 @@ class Event(models.Model):
         return reverse("events:detail", kwargs={"slug": self.slug})
 
     def get_preview_url(self):
-        return reverse("events:preview", kwargs={"slug": self.slug})
+        return slug_address("events:preview", self.slug)
 
     @property
     def publication_state(self) -> str:

@@ -92,7 +92,7 @@ def _count_entries(entries):
         entries.filter(collection=models.OuterRef("pk"))
         .order_by()
         .values("collection")
-        .annotate(count=models.Count("pk"))
+        .annotate(count=models.Count("*"))
         .values("count")
     )
     return Coalesce(models.Subquery(per_collection), 0)

@@ -12,6 +12,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from core.access import has_member_access, has_office_access
+from core.addresses import slug_address
 from core.choices import Visibility
 from core.fields import RichTextField, search_indexes, search_vector, search_vector_field
 from core.files import OwnedImageField
@@ -226,7 +227,7 @@ class Article(models.Model):
         return reverse("news:detail", kwargs={"slug": self.slug})
 
     def get_preview_url(self):
-        return reverse("news:preview", kwargs={"slug": self.slug})
+        return slug_address("news:preview", self.slug)
 
     @property
     def publication_state(self) -> str:

@@ -138,3 +138,25 @@ def test_compare_page_for_the_office(client, staff_user, imprint):
     response = client.get(compare_url(imprint))
     assert response.status_code == 200
     assert "Fassungen vergleichen: Impressum" in response.text
+
+
+def test_a_list_action_keeps_a_version_and_looking_at_the_list_keeps_none(
+    client, staff_user, django_capture_on_commit_callbacks
+):
+    """A GET of a list goes without django-reversion's revision; an action (a POST to the
+    list) still keeps a version of what it saves, with the person who saved it."""
+    submitter = UserFactory(email="presse@essen.example")
+    article = ArticleFactory(status=Article.Status.SUBMITTED, submitted_by=submitter)
+    client.force_login(staff_user)
+    assert client.get("/verwaltung/news/article/").status_code == 200
+    assert not Version.objects.get_for_object(article).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/verwaltung/news/article/",
+            {"action": "approve_now", "_selected_action": [article.pk]},
+        )
+    assert response.status_code == 302
+    versions = Version.objects.get_for_object(article)
+    assert versions.count() == 1
+    assert versions.first().revision.user == staff_user
+    assert versions.first().field_dict["status"] == Article.Status.PUBLISHED

@@ -1,20 +1,25 @@
 """Building blocks for the apps' admins (autocomplete widgets that never fail on odd input),
 and the task queue in the admin, in German: the office sees which e-mails went out, which wait
-for their next attempt and which failed for good."""
+for their next attempt and which failed for good.
 
-from types import SimpleNamespace
+The quick changelists live in ``changelist.py``, the kept menu (app list and sidebar) in
+``menu.py``; both are re-exported here."""
 
 from django.contrib import admin
-from django.contrib.admin import helpers
-from django.contrib.admin.utils import quote
-from django.contrib.admin.views.main import ChangeList
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
-from django.utils.html import format_html
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.models import DBTaskResult, get_date_max
+
+from core.admin.changelist import QuickChangeList, QuickChangeListMixin, QuickDateFormat
+from core.admin.menu import app_list_key, quick_app_list, quick_nav_sidebar
+
+__all__ = [
+    "AutocompleteMixin", "ModelAdmin", "QuickChangeList", "QuickChangeListMixin",
+    "QuickDateFormat", "SafeAutocompleteSelect", "SafeAutocompleteSelectMultiple",
+    "StackedInline", "TabularInline", "app_list_key", "quick_app_list", "quick_nav_sidebar",
+]  # fmt: skip
 
 admin.site.unregister(DBTaskResult)
 
@@ -92,42 +97,6 @@ class AutocompleteMixin:
                 db_field, self.admin_site, using=kwargs.get("using")
             )
         return super().formfield_for_manytomany(db_field, request, **kwargs)
-
-
-class QuickChangeList(ChangeList):
-    """Reverses the change address once per page instead of once per row."""
-
-    def url_for_result(self, result):
-        if not hasattr(self, "_change_url"):
-            url = super().url_for_result(SimpleNamespace(**{self.pk_attname: "0"}))
-            head, _, tail = url.rpartition("/0/")
-            self._change_url = (f"{head}/", f"/{tail}")
-        head, tail = self._change_url
-        return f"{head}{quote(getattr(result, self.pk_attname))}{tail}"
-
-
-class QuickChangeListMixin:
-    """Changelists that stay fast with thousands of rows: a page costs what its rows cost,
-    so each row is rendered with as little work as possible.
-
-    Fifty rows a page (Django's default is a hundred; „Alle anzeigen“ still shows up to
-    200). Django renders each row's selection checkbox through the form template engine
-    (about half a millisecond a row); ``format_html`` gives the same HTML, German label
-    included."""
-
-    list_per_page = 50
-
-    def action_checkbox(self, obj):
-        return format_html(
-            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
-            helpers.ACTION_CHECKBOX_NAME,
-            str(obj.pk),
-            format_html(gettext("Select this object for an action - {}"), str(obj)),
-        )
-
-    def get_changelist(self, request, **kwargs):
-        changelist = super().get_changelist(request, **kwargs)
-        return QuickChangeList if changelist is ChangeList else changelist
 
 
 class ModelAdmin(QuickChangeListMixin, AutocompleteMixin, admin.ModelAdmin):
