@@ -9,8 +9,7 @@ import datetime
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -31,6 +30,7 @@ from activities.models import (
     Publication,
     Section,
 )
+from core.querysets import count_per_row
 from core.templatetags.defus import zahlwort
 from events.models import Event
 from inquiries.models import Answer, Inquiry
@@ -490,19 +490,6 @@ def annual_report(year: int) -> Report:
     return Report(year=year, record=record, sections=[s for s in sections if not s.is_empty])
 
 
-def _count_per_member(queryset, member_field: str = "member"):
-    """How many rows of ``queryset`` belong to the member of the outer row: a subquery, so
-    that several counts on one member do not multiply each other."""
-    counted = (
-        queryset.filter(**{member_field: OuterRef("pk")})
-        .order_by()
-        .values(member_field)
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
-
-
 def member_engagement(year: int):
     """The members of ``year`` with what they did in it, the quietest first: the office sees
     at a glance which cities to call. One query."""
@@ -511,20 +498,23 @@ def member_engagement(year: int):
         Member.objects.filter(joined_on__lte=last)
         .filter(Q(left_on__isnull=True) | Q(left_on__gt=first))
         .annotate(
-            inquiries_asked=_count_per_member(
+            inquiries_asked=count_per_row(
                 Inquiry.objects.filter(created_at__year=year), "asked_by_member"
             ),
-            inquiries_answered=_count_per_member(Answer.objects.filter(created_at__year=year)),
-            exchange_count=_count_per_member(
-                Exchange.members.through.objects.filter(exchange__held_on__year=year)
+            inquiries_answered=count_per_row(
+                Answer.objects.filter(created_at__year=year), "member"
             ),
-            entries_added=_count_per_member(
+            exchange_count=count_per_row(
+                Exchange.members.through.objects.filter(exchange__held_on__year=year), "member"
+            ),
+            entries_added=count_per_row(
                 Entry.objects.filter(added_at__year=year), "added_by__member"
             ),
-            guidelines_signed=_count_per_member(
+            guidelines_signed=count_per_row(
                 GuidelineSignature.objects.filter(
                     status=GuidelineSignature.Status.SIGNED, signed_on__year=year
-                )
+                ),
+                "member",
             ),
         )
         .annotate(

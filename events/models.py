@@ -4,7 +4,6 @@ from html import unescape
 from django.conf import settings
 from django.db import models
 from django.db.models import Min, Q
-from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -14,6 +13,7 @@ from core.access import has_member_access, has_office_access
 from core.addresses import slug_address
 from core.choices import choice_display
 from core.fields import RichTextField, search_indexes, search_vector, search_vector_field
+from core.querysets import count_per_row
 
 EVENT_SEARCH_VECTOR = search_vector(
     title=("title",), text=("description", "venue", "city", "partners")
@@ -93,17 +93,10 @@ class EventQuerySet(models.QuerySet):
 
 
 def _registrations_count(**conditions):
-    """A subquery per event, not a join: counting the events, their dates for the admin's
-    date filter, or one page of them never aggregates every registration."""
+    """The registrations of each event with ``conditions``; they live in the registrations
+    app (reverse relation)."""
     registration = Event._meta.get_field("registrations").related_model
-    per_event = (
-        registration._base_manager.filter(event=models.OuterRef("pk"), **conditions)
-        .order_by()
-        .values("event")
-        .annotate(count=models.Count("pk"))
-        .values("count")
-    )
-    return Coalesce(models.Subquery(per_event), 0)
+    return count_per_row(registration._base_manager.filter(**conditions), "event")
 
 
 def next_scheduled_change(now: datetime.datetime) -> datetime.datetime | None:

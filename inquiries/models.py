@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.functions import Coalesce, ExtractYear, Now
+from django.db.models.functions import ExtractYear, Now
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from core.access import has_member_access
 from core.fields import RichTextField, search_indexes, search_vector, search_vector_field
 from core.files import OwnedFileField, protected_storage
+from core.querysets import count_per_row
 from core.uploads import validate_upload
 from members.models import Member
 
@@ -63,14 +64,7 @@ class InquiryQuerySet(models.QuerySet):
     def with_answer_count(self):
         """Annotate ``answer_count``; a subquery per row, so counting the inquiries never
         joins all their answers."""
-        per_inquiry = (
-            Answer.objects.filter(inquiry=models.OuterRef("pk"))
-            .order_by()
-            .values("inquiry")
-            .annotate(count=models.Count("pk"))
-            .values("count")
-        )
-        return self.annotate(answer_count=Coalesce(models.Subquery(per_inquiry), 0))
+        return self.annotate(answer_count=count_per_row(Answer.objects.all(), "inquiry"))
 
     def with_answer_of(self, member):
         """Annotate ``answered``: whether ``member`` has answered (False without a member)."""

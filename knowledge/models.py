@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from core.access import has_member_access
 from core.choices import choice_display
 from core.fields import search_indexes, search_vector, search_vector_field
+from core.querysets import count_per_row
 from documents.models import Document
 from themes.models import Theme
 
@@ -57,7 +58,7 @@ class CollectionQuerySet(models.QuerySet):
     def with_entry_count(self):
         """Annotate ``entry_count``; a subquery per row, so counting the collections (or
         showing one page of them) never joins all their entries."""
-        return self.annotate(entry_count=_count_entries(Entry.objects.all()))
+        return self.annotate(entry_count=count_per_row(Entry.objects.all(), "collection"))
 
     def with_updated_at(self):
         """Annotate ``updated_at``: when the newest entry was added (else: created)."""
@@ -71,8 +72,9 @@ class CollectionQuerySet(models.QuerySet):
         ).values("visited_at")
         return self.annotate(
             seen_until=Coalesce(models.Subquery(previous_visit), models.Value(user.date_joined)),
-            new_entry_count=_count_entries(
-                Entry.objects.filter(Entry.new_to(user, since=models.OuterRef("seen_until")))
+            new_entry_count=count_per_row(
+                Entry.objects.filter(Entry.new_to(user, since=models.OuterRef("seen_until"))),
+                "collection",
             ),
         )
 
@@ -85,17 +87,6 @@ def collection_updated_at():
         .values("added_at")[:1]
     )
     return Coalesce(models.Subquery(newest), "created_at")
-
-
-def _count_entries(entries):
-    per_collection = (
-        entries.filter(collection=models.OuterRef("pk"))
-        .order_by()
-        .values("collection")
-        .annotate(count=models.Count("*"))
-        .values("count")
-    )
-    return Coalesce(models.Subquery(per_collection), 0)
 
 
 class Collection(models.Model):
