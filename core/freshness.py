@@ -151,18 +151,30 @@ def connect() -> None:
         logger.warning("CONTENT_APPS nennt unbekannte Apps: %s", ", ".join(sorted(unknown)))
 
 
-def kept_response(request, name: str, respond):
-    """The response of a view that is the same for everyone (a feed), kept per process for
-    the content version read at the start of the request, like a fragment
-    (``FRAGMENT_CACHE_SECONDS``): only the first request after a change renders it."""
-    version = getattr(request, "content_version", None)
+def kept(version: Version | None, key: str, compute, *, keep=lambda value: True):
+    """``compute()``, kept per process for the content ``version`` (read at the start of the
+    request) under ``key``, like a fragment (``FRAGMENT_CACHE_SECONDS``): only the first
+    call after a change computes it. ``key`` must hold everything else the value depends on;
+    ``keep`` says whether a computed value may be kept. Without a version, or with the
+    fragment cache off, it is computed every time."""
     if not settings.FRAGMENT_CACHE_SECONDS or version is None:
-        return respond()
+        return compute()
     fragments = caches["fragments"]
-    key = f"antwort:{name}:{version.token}:{request.get_full_path()}"
-    response = fragments.get(key)
-    if response is None:
-        response = respond()
-        if response.status_code == 200 and not response.streaming and not response.cookies:
-            fragments.set(key, response, settings.FRAGMENT_CACHE_SECONDS)
-    return response
+    key = f"{key}:{version.token}"
+    value = fragments.get(key)
+    if value is None:
+        value = compute()
+        if keep(value):
+            fragments.set(key, value, settings.FRAGMENT_CACHE_SECONDS)
+    return value
+
+
+def kept_response(request, name: str, respond):
+    """The response of a view that is the same for everyone (a feed), ``kept`` for the
+    content version of the request."""
+    return kept(
+        getattr(request, "content_version", None),
+        f"antwort:{name}:{request.get_full_path()}",
+        respond,
+        keep=lambda r: r.status_code == 200 and not r.streaming and not r.cookies,
+    )

@@ -27,9 +27,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import PurePath
 
-from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
-from django.core.cache import caches
 from django.core.exceptions import EmptyResultSet
 from django.db import connection, models
 from django.db.models import Case, F, Func, Q, Value, When
@@ -43,6 +41,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from core.access import has_member_access
+from core.freshness import kept
 from documents.models import Document
 from events.models import Event
 from inquiries.models import Answer, Inquiry
@@ -279,7 +278,7 @@ class SearchResults:
         self.kind = kind if kind in SOURCES_BY_KIND else ""
         # The content version read at the start of the request: the rows found are kept
         # under it (see ``_execute``), so the same search asks the database once per version.
-        self.kept_for = version.token if version and settings.FRAGMENT_CACHE_SECONDS else None
+        self.version = version
         # A plain query also finds similar titles; one with operators means exactly that.
         self.forgives_typos = not OPERATORS.search(self.text)
         self._expected = None  # (offset, limit) of the page the paginator will ask for
@@ -313,7 +312,7 @@ class SearchResults:
         if compiled is None:
             return {}
         if self._expected is None or self.kind:
-            return dict(self._execute(compiled.count_sql, compiled.count_params(self.text)))
+            return dict(self._execute(compiled.count_sql, compiled.union_params(self.text)))
         # The counts and the expected page in one query: the matches are found only once.
         offset, limit = self._expected
         params = compiled.counted_page_params(self.text, limit, offset)
@@ -366,16 +365,8 @@ class SearchResults:
         (the text, the kinds, the day and whether the user has member access, which the
         compiled SQL differs by), and every content write and every scheduled moment gives
         a new version. So the key of a member's search never equals a visitor's."""
-        if self.kept_for is None:
-            return _execute(sql, params)
         digest = hashlib.sha256(f"{sql}\0{params!r}".encode()).hexdigest()
-        key = f"suche:{self.kept_for}:{digest}"
-        fragments = caches["fragments"]
-        rows = fragments.get(key)
-        if rows is None:
-            rows = _execute(sql, params)
-            fragments.set(key, rows, settings.FRAGMENT_CACHE_SECONDS)
-        return rows
+        return kept(self.version, f"suche:{digest}", lambda: _execute(sql, params))
 
     def _compiled(self, sources: tuple[Source, ...]) -> "CompiledSearch | None":
         return compiled_search(self.user, sources, forgives_typos=self.forgives_typos)
@@ -433,9 +424,6 @@ class CompiledSearch:
     @cached_property
     def count_sql(self) -> str:
         return f"SELECT hit_kind, COUNT(*) FROM ({self.union_sql}) AS hit GROUP BY hit_kind"
-
-    def count_params(self, text: str) -> list:
-        return self.union_params(text)
 
     @cached_property
     def page_sql(self) -> str:
