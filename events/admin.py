@@ -87,7 +87,7 @@ class EventAdmin(core_admin.AutocompleteMixin, ContentVersionAdmin):
 
     @admin.display(description=_("Ort"), ordering="city")
     def place(self, event):
-        return _("online") if event.online else event.city
+        return event.place_display
 
     @admin.display(description=_("Vorschau"))
     def preview_link(self, event):
