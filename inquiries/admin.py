@@ -107,6 +107,8 @@ class AnswerAttachmentInline(admin.TabularInline):
 
     @admin.display(description=_("Datei"))
     def download(self, attachment):
+        if attachment.pk is None:  # a row a sent-back form claims, never saved: no file yet
+            return "–"
         return format_html('<a href="{}">{}</a>', attachment.get_absolute_url(), attachment.name)
 
 
