@@ -104,12 +104,18 @@ def test_restore_brings_back_database_and_files_exactly(content, folders, tmp_pa
     with connection.cursor() as cursor:
         cursor.execute("SELECT nspowner::regrole::text FROM pg_namespace WHERE nspname = 'public'")
         assert cursor.fetchone() == ("pg_database_owner",)
-        # The site search's cost of a trigram comparison (pages/migrations/0011) is back.
+        # The site search's cost of a trigram comparison (pages/migrations/0012) is back,
+        # and so are the statistics targets of the titles (the dump keeps those).
         cursor.execute(
             "SELECT procost FROM pg_proc "
             "WHERE oid = 'word_similarity_commutator_op(text, text)'::regprocedure"
         )
-        assert cursor.fetchone() == (100,)
+        assert cursor.fetchone() == (1000,)
+        cursor.execute(
+            "SELECT attstattarget FROM pg_attribute "
+            "WHERE attrelid = 'news_article'::regclass AND attname = 'title'"
+        )
+        assert cursor.fetchone() == (10,)
     restored = Document.objects.get(pk=lost_document)
     assert restored.file.read() == files.PDF
 
