@@ -17,6 +17,7 @@ Never a test: the numbers depend on the machine.
 """
 
 import http.client
+import itertools
 import os
 import re
 import shutil
@@ -24,6 +25,7 @@ import signal
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -39,6 +41,9 @@ PUBLIC_PAGES = ["/", "/mitglieder/", "/aktuelles/", "/aktuelles/feed/", "/termin
 # The pages whose views the counter counts: HTML (the feed is not a page view).
 COUNTED_PAGES = [path for path in PUBLIC_PAGES if not path.endswith("/feed/")]
 SEARCH_PAGES = ["/suche/?q=Pr%C3%A4vention", "/suche/?q=Krisenmanagment"]
+# A search whose text nobody asked before (see ``new_search_paths``): what the database found
+# is kept per content version, so the two pages above measure a repeated search.
+NEW_SEARCHES = "/suche/?q=… (jedes Mal ein neuer Text)"
 MEMBER_PAGES = ["/mitgliederbereich/", "/mitgliederbereich/abfragen/", "/wissen/"]
 # A browser's user agent, so that the page-view counter counts (and costs) what it would for a
 # visitor; without one a request counts as a bot's.
@@ -109,15 +114,64 @@ def fetch(path: str, cookie: str = "") -> tuple[int, bytes]:
     return response.status, body
 
 
-def load_wrk(path: str, cookie: str, connections: int = CONNECTIONS) -> dict:
+def new_search_paths() -> list[str]:
+    """Search addresses a visitor might type, each different, from the data the development
+    database holds now: the words of the titles, each also with two letters swapped (a typo),
+    and two neighbouring words of a title. Shuffled with a fixed seed."""
+    import random
+    from urllib.parse import quote
+
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT title FROM news_article UNION ALL SELECT title FROM events_event "
+            "UNION ALL SELECT title FROM knowledge_entry UNION ALL SELECT title FROM projects_project"
+        )
+        titles = [title for (title,) in cursor.fetchall()]
+    rng = random.Random(13)
+    texts = set()
+    for title in titles:
+        words = [word.strip(".,:;!?()„“\"'–-") for word in title.split()]
+        words = [word for word in words if len(word) > 3 and not word.isdigit()]
+        for word in words:
+            texts.add(word)
+            if len(word) > 6:
+                n = rng.randrange(1, len(word) - 2)
+                texts.add(word[:n] + word[n + 1] + word[n] + word[n + 2 :])
+        texts.update(f"{first} {second}" for first, second in itertools.pairwise(words))
+    paths = sorted(f"/suche/?q={quote(text, safe='')}" for text in texts)
+    rng.shuffle(paths)
+    return paths
+
+
+def load_wrk(path: str, cookie: str, connections: int = CONNECTIONS, paths: list[str] = ()) -> dict:
+    """wrk on ``path``; with ``paths``, each request asks the next of them (none twice while
+    there are more paths than requests)."""
     threads = min(2, connections)
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{SECONDS}s", "--latency"]
     command += ["-H", f"User-Agent: {USER_AGENT}"]
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
-    output = subprocess.run(
-        [*command, f"http://127.0.0.1:{PORT}{path}"], capture_output=True, text=True, check=True
-    ).stdout
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
+        if paths:
+            script.write(
+                "local paths = {" + ",".join(f'"{each}"' for each in paths) + "}\n"
+                "local threads = 0\n"
+                "function setup(thread) thread:set('first', threads); threads = threads + 1 end\n"
+                "function init(args) n = first end\n"
+                f"function request() n = n + {threads}; "
+                "return wrk.format(nil, paths[(n % #paths) + 1]) end\n"
+            )
+            script.flush()
+            command += ["-s", script.name]
+        output = subprocess.run(
+            [*command, f"http://127.0.0.1:{PORT}{paths[0] if paths else path}"],
+            capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
 
     def latency(label):
         match = re.search(rf"{label}%\s+([\d.]+)(us|ms|s)", output)
@@ -130,20 +184,27 @@ def load_wrk(path: str, cookie: str, connections: int = CONNECTIONS) -> dict:
         "p50": latency("50"),
         "p99": latency("99"),
         "errors": int(errors.group(1)) if errors else 0,
+        "requests": int(re.search(r"(\d+) requests in", output).group(1)),
     }
 
 
-def load_python(path: str, cookie: str, connections: int = CONNECTIONS) -> dict:
-    """Fallback load: ``connections`` threads with keep-alive, for SECONDS."""
+def load_python(
+    path: str, cookie: str, connections: int = CONNECTIONS, paths: list[str] = ()
+) -> dict:
+    """Fallback load: ``connections`` threads with keep-alive, for SECONDS; with ``paths``,
+    each request asks the next of them."""
     latencies, errors, deadline = [], [0], time.monotonic() + SECONDS
     lock = threading.Lock()
+    following = itertools.cycle(paths or [path])
 
     def worker():
         connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=10)
         headers = {"User-Agent": USER_AGENT, **({"Cookie": cookie} if cookie else {})}
         while time.monotonic() < deadline:
+            with lock:
+                asked = next(following)
             start = time.perf_counter()
-            connection.request("GET", path, headers=headers)
+            connection.request("GET", asked, headers=headers)
             response = connection.getresponse()
             response.read()
             with lock:
@@ -162,6 +223,7 @@ def load_python(path: str, cookie: str, connections: int = CONNECTIONS) -> dict:
         "p50": quantiles[49],
         "p99": quantiles[98],
         "errors": errors[0],
+        "requests": len(latencies),
     }
 
 
@@ -189,6 +251,21 @@ def queries_per_page(
                 client.get(path)
             counts[path] = len(captured)
     return counts
+
+
+def queries_of_a_new_search(path: str, warm_up: str) -> int:
+    """The queries of a search whose text this process has not searched before."""
+    import django
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    django.setup()
+    client = Client()
+    client.get(warm_up)
+    with CaptureQueriesContext(connection) as captured:
+        client.get(path)
+    return len(captured)
 
 
 MEMBER, STAFF = "mitglied@defus.example", "buero@defus.example"
@@ -228,13 +305,19 @@ def serve(env: dict) -> subprocess.Popen:
 
 
 def run(
-    page_cache: bool, cookie: str, staff_cookie: str, visits: bool = True, fragments: bool = True
+    page_cache: bool,
+    cookie: str,
+    staff_cookie: str,
+    visits: bool = True,
+    fragments: bool = True,
+    searches: list[str] = (),
 ) -> list[tuple]:
     """Rows (path, result, who) for one server configuration. Member pages and admin lists
     are never cached (they carry a session cookie), so they run only without the cache.
     Without the page-view counter (``visits=False``) only the floor and the counted pages.
     Without the fragment cache (``fragments=False``: every page rendered in full, as at its
-    first request after a change) no admin lists, which use no fragments."""
+    first request after a change) no admin lists, which use no fragments. With ``searches``,
+    one more row: a new search text for every request (``NEW_SEARCHES``)."""
     env = production_env(page_cache, visits, fragments)
     server = serve(env)
     load = load_wrk if shutil.which("wrk") else load_python
@@ -262,6 +345,10 @@ def run(
         rows.append((FLOOR, floor, ""))
         for path in pages:
             rows.append((path, load(path, ""), ""))
+        if searches:
+            result = load(NEW_SEARCHES, "", paths=searches)
+            result["repeated"] = max(0, result["requests"] - len(searches))
+            rows.append((NEW_SEARCHES, result, ""))
         if members:  # what a logged-in request costs before any page: session, user, version
             rows.append((LOGGED_IN_FLOOR, load(LOGGED_IN_FLOOR, cookie), "Mitglied"))
         for path in members:
@@ -351,6 +438,19 @@ def summary(
         if first:
             note = f"erste Darstellung {span(list(shares(first, paths).values()))}; " + note
         lines.append(f"{name:<32} {with_cache:>17} {without:>11} {count(paths):>9}  {note}")
+    if NEW_SEARCHES in answered:
+        new = answered[NEW_SEARCHES]
+        share = new["rps"] / uncached[0][1]["rps"]
+        first_new = {path: result for path, result, _ in first}.get(NEW_SEARCHES)
+        note = (
+            "erste Darstellung {:.2f}; ".format(first_new["rps"] / first[0][1]["rps"])
+            if first_new
+            else ""
+        )
+        lines.append(
+            f"{'Suche, jedes Mal neuer Text':<32} {'':>17} {share:>11.2f} {queries[NEW_SEARCHES]:>9}  "
+            f"{note}p50 {new['p50']:.0f} ms, p99 {new['p99']:.0f} ms bei {CONNECTIONS} Verbindungen"
+        )
     if LOGGED_IN_FLOOR in answered:
         floor_share = answered[LOGGED_IN_FLOOR]["rps"] / uncached[0][1]["rps"]
         lines.append(
@@ -383,6 +483,8 @@ def print_rows(title: str, rows: list[tuple]) -> None:
         share = result["rps"] / floor_rps
         errors = f"  {result['errors']} Fehler" if result["errors"] else ""
         errors += "" if result["rps"] else "  keine Antwort in der Messzeit"
+        if result.get("repeated"):
+            errors += f"  {result['repeated']} Suchtexte ein zweites Mal"
         print(
             f"{label:<34} {result['rps']:>11.0f} {result['p50']:>8.2f} {result['p99']:>8.2f} {share:>7.2f}{errors}"
         )
@@ -394,17 +496,19 @@ def measure(label: str, cookie: str, staff_cookie: str) -> list[str]:
     print_rows(f"{label}: mit Seiten-Cache für Besucher ohne Cookies (Produktion)", cached)
     uncounted = run(True, cookie, staff_cookie, visits=False)
     print_rows(f"{label}: mit Seiten-Cache, ohne Zählung der Seitenaufrufe", uncounted)
-    uncached = run(False, cookie, staff_cookie)
+    searches = new_search_paths()
+    uncached = run(False, cookie, staff_cookie, searches=searches)
     print_rows(
         f"{label}: ohne Seiten-Cache (Fragmente der Rolle gecacht, wie in Produktion)", uncached
     )
-    first = run(False, cookie, staff_cookie, fragments=False)
+    first = run(False, cookie, staff_cookie, fragments=False, searches=searches)
     print_rows(f"{label}: ohne jeden Cache (erste Darstellung nach einer Änderung)", first)
     queries = queries_per_page(
-        [path for path, _, who in uncached if not who and path != FLOOR],
+        [path for path, _, who in uncached if not who and path not in (FLOOR, NEW_SEARCHES)],
         [path for path, _, who in uncached if who == "Mitglied"],
         [path for path, _, who in uncached if who.startswith("Büro")],
     )
+    queries[NEW_SEARCHES] = queries_of_a_new_search(searches[-1], searches[-2])
     return summary(label, cached, uncached, queries, uncounted, first)
 
 

@@ -3,6 +3,7 @@ takes the page-view counter out, and the summary's cost of counting. The bench i
 gunicorn and puts load on it; its numbers depend on the machine, so it is never a test."""
 
 import importlib
+from urllib.parse import unquote
 
 import pytest
 
@@ -89,3 +90,27 @@ def test_the_summary_shows_first_renders_and_what_a_login_costs_before_any_page(
     assert "0.20" in members and "erste Darstellung 0.02" in members
     floor = next(line for line in lines if line.startswith("floor, angemeldet"))
     assert "0.30" in floor and " 3 " in floor
+
+
+@pytest.mark.django_db
+def test_new_searches_are_each_a_different_text_from_the_titles_with_typos():
+    from tests.factories import ArticleFactory, EventFactory
+
+    ArticleFactory(title="Kommunale Kriminalprävention in Bremen")
+    EventFactory(title="Fachtag: Hitzeschutz im Quartier")
+    paths = bench.new_search_paths()
+    assert len(paths) == len(set(paths))
+    assert all(path.startswith("/suche/?q=") for path in paths)
+    texts = {unquote(path.removeprefix("/suche/?q=")) for path in paths}
+    assert {"Kriminalprävention", "Hitzeschutz", "Kommunale Kriminalprävention"} <= texts
+    typos = [text for text in texts if sorted(text) == sorted("Kriminalprävention")]
+    assert len(typos) == 2  # the word and the word with two letters swapped
+    assert "in" not in texts and "Fachtag:" not in texts
+
+
+def test_the_summary_shows_a_new_search_text_for_every_request():
+    rows = [(bench.FLOOR, result(1000), ""), (bench.NEW_SEARCHES, result(120), "")]
+    first = [(bench.FLOOR, result(1000), ""), (bench.NEW_SEARCHES, result(60), "")]
+    lines = bench.summary("Demo-Inhalte", rows, rows, {bench.NEW_SEARCHES: 2}, (), first)
+    new = next(line for line in lines if line.startswith("Suche, jedes Mal neuer Text"))
+    assert "0.12" in new and " 2 " in new and "erste Darstellung 0.06" in new
