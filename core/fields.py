@@ -85,10 +85,28 @@ def search_vector_field(vector: SearchVector, verbose_name=SEARCH_WORDS) -> Gene
 TRIGRAM_OPERATOR_COST_SQL = "ALTER FUNCTION word_similarity_commutator_op(text, text) COST 1000"
 
 
+def search_index(field: str, name: str, *, trigrams: bool = False) -> GinIndex:
+    """A GIN index the site search reads: on stored words, or (``trigrams``) on a title's
+    trigrams.
+
+    Written through at once (``fastupdate=False``). With PostgreSQL's default, new and changed
+    rows wait in the index's pending list until autovacuum moves them, and every search reads
+    that whole list: right after ten times the demo data was loaded, a search that found
+    nothing spent 2 ms on the article index alone, and a first search 21 instead of 13 ms in
+    the database. The portal is written a few times a day and searched far more often; a row
+    written costs about 0.4 ms more."""
+    return GinIndex(
+        fields=[field],
+        name=name,
+        opclasses=["gin_trgm_ops"] if trigrams else [],
+        fastupdate=False,
+    )
+
+
 def search_indexes(name: str, field: str = "search_vector") -> list[GinIndex]:
     """The indexes the site search uses: one on the stored words (``field``), and one on
     the title's trigrams, which find a title despite a typo."""
     return [
-        GinIndex(fields=[field], name=f"{name}_search"),
-        GinIndex(fields=["title"], opclasses=["gin_trgm_ops"], name=f"{name}_title_trigrams"),
+        search_index(field, f"{name}_search"),
+        search_index("title", f"{name}_title_trigrams", trigrams=True),
     ]

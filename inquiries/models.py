@@ -2,7 +2,6 @@ import datetime
 import os
 
 from django.conf import settings
-from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import ExtractYear, Now
@@ -13,7 +12,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core.access import has_member_access
-from core.fields import RichTextField, search_indexes, search_vector, search_vector_field
+from core.fields import (
+    RichTextField,
+    search_index,
+    search_indexes,
+    search_vector,
+    search_vector_field,
+)
 from core.files import OwnedFileField, protected_storage
 from core.querysets import count_per_row
 from core.uploads import validate_upload
@@ -167,7 +172,7 @@ class Inquiry(models.Model):
         ordering = ["-created_at"]
         indexes = [
             *search_indexes("inquiry"),
-            GinIndex(fields=["summary_search_vector"], name="inquiry_summary_search"),
+            search_index("summary_search_vector", "inquiry_summary_search"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -318,7 +323,7 @@ class Answer(models.Model):
         verbose_name = _("Antwort")
         verbose_name_plural = _("Antworten")
         ordering = ["inquiry", "member__name"]
-        indexes = [GinIndex(fields=["search_vector"], name="answer_search")]
+        indexes = [search_index("search_vector", "answer_search")]
         constraints = [
             models.UniqueConstraint(
                 fields=["inquiry", "member"],

@@ -1,7 +1,6 @@
 import datetime
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
-from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector
 from django.db import models
 from django.db.models import Case, Count, F, Q, Value, When
@@ -11,7 +10,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from core.access import has_member_access
-from core.fields import search_vector_field
+from core.fields import search_index, search_vector_field
 from core.files import OwnedImageField
 
 
@@ -139,10 +138,8 @@ class Member(models.Model):
         verbose_name_plural = _("Mitglieder")
         ordering = ["name"]
         indexes = [
-            GinIndex(fields=["search_vector"], name="member_search"),
-            GinIndex(
-                fields=["designation"], opclasses=["gin_trgm_ops"], name="member_title_trigrams"
-            ),
+            search_index("search_vector", "member_search"),
+            search_index("designation", "member_title_trigrams", trigrams=True),
         ]
         constraints = [
             models.CheckConstraint(

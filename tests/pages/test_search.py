@@ -406,6 +406,23 @@ def test_a_typo_search_over_many_articles_asks_the_trigram_index():
     assert "article_title_trigrams" in plan
 
 
+def test_every_index_the_search_reads_is_written_through():
+    """core.fields.search_index: no GIN index keeps a pending list of new rows, which every
+    search would read in full until autovacuum empties it."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.relname, c.reloptions FROM pg_class c JOIN pg_am a ON a.oid = c.relam "
+            "WHERE a.amname = 'gin' AND c.relnamespace = 'public'::regnamespace"
+        )
+        indexes = dict(cursor.fetchall())
+    assert {"article_search", "article_title_trigrams", "entry_search", "answer_search"} <= set(
+        indexes
+    )
+    assert [
+        name for name, options in indexes.items() if "fastupdate=off" not in (options or [])
+    ] == []
+
+
 # Odd input ---------------------------------------------------------------------------------
 
 ODD_QUERIES = [
