@@ -5,9 +5,10 @@ Each kind of content is a ``Source``: its rows come from the model's own ``visib
 generated ``search_vector`` column with a GIN index on it (``core.fields.search_vector_field``),
 so neither the match nor the ranking runs ``to_tsvector`` per row. The sources
 become one ``UNION ALL`` with the same columns, ranked and cut to one page inside PostgreSQL;
-only the rows of that page get a highlighted snippet. A page of results costs two queries
-however many rows there are: the counts per kind, and the page itself. The SQL of both is
-compiled once per process and kind of visitor (see ``compiled_search``), not per request.
+only the rows of that page get a highlighted snippet. A page of results costs one query
+however many rows there are: the counts per kind and the page itself, the matches found once
+for both (another page of the same search one more). The SQL is compiled once per process
+and kind of visitor (see ``compiled_search``), not per request.
 What the database found is kept per process for the content version of the request, like
 the fragments of every other page (``FRAGMENT_CACHE_SECONDS``): asking the same again (the
 next page and back, a common word) costs no search query until content changes.
