@@ -33,17 +33,42 @@ override_settings(STORAGES={
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }).enable()
+from io import BytesIO
+from django.core.wsgi import get_wsgi_application
+wsgi = get_wsgi_application()
+COOKIE = "sessionid=abcdefghijklmnopqrstuvwxyz012345"
+
+
+# As a WSGI server calls Django: unlike the test client, with the signals around each request
+# that close or check the kept database connection.
+def served(path, cookie):
+    environ = {
+        "REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": "", "SERVER_NAME": "testserver",
+        "SERVER_PORT": "80", "SERVER_PROTOCOL": "HTTP/1.1", "HTTP_HOST": "testserver",
+        "wsgi.input": BytesIO(), "wsgi.errors": sys.stderr, "wsgi.url_scheme": "http",
+        **({"HTTP_COOKIE": cookie} if cookie else {}),
+    }
+    started = []
+    body = wsgi(environ, lambda status, headers: started.append((status, dict(headers))))
+    content = b"".join(body)
+    body.close()
+    return int(started[0][0].split()[0]), started[0][1].get("Retry-After", "-"), content.decode()
+
+
 for line in sys.stdin:
     method, path = line.split()
     client = Client(raise_request_exception=False)
     if method == "cookie":
-        client.cookies["sessionid"] = "abcdefghijklmnopqrstuvwxyz012345"
-    response = client.post(path, {"login": "a@b.de", "password": "DEFUS-test-2026"}) if method == "post" else client.get(path)
-    text = response.content.decode()
+        client.cookies["sessionid"] = COOKIE.split("=")[1]
+    if method.startswith("served"):
+        status, retry_after, text = served(path, COOKIE if method == "served-cookie" else "")
+    else:
+        response = client.post(path, {"login": "a@b.de", "password": "DEFUS-test-2026"}) if method == "post" else client.get(path)
+        status, retry_after, text = response.status_code, response.get("Retry-After", "-"), response.content.decode()
     print(
         "ANSWER",
-        response.status_code,
-        response.get("Retry-After", "-"),
+        status,
+        retry_after,
         "german" if "vorübergehend nicht erreichbar" in text else "-",
         "traceback" if "Traceback" in text else "-",
         flush=True,
@@ -185,6 +210,33 @@ def test_portal_recovers_by_itself_when_the_database_returns():
         forwarder.start()  # the same port, as a restarted server
         assert ask(process, "get /aktuelles/")[0] == "200"
         assert ask(process, "cookie /termine/")[0] == "200"
+    finally:
+        forwarder.stop()
+        process.stdin.close()
+        process.wait(timeout=30)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_database_restart_between_requests_costs_no_request():
+    """The kept connection of an idle process dies with the server. The health check
+    (core.db.base) must notice before the next request's first query, or that request would
+    answer 503 although the server is back. Served as a WSGI server serves: the test client
+    leaves out the signals that run the check."""
+    settings = connection.settings_dict
+    forwarder = Forwarder(os.path.join(settings["HOST"], f".s.PGSQL.{settings['PORT'] or 5432}"))
+    forwarder.start()
+    url = f"postgres://{settings['USER']}@127.0.0.1:{forwarder.port}/{settings['NAME']}"
+    process = portal(DATABASE_URL=url, DJANGO_PAGE_CACHE_SECONDS="0")
+    try:
+        assert ask(process, "served /aktuelles/")[0] == "200"
+        for _ in range(2):
+            forwarder.stop()  # the server goes away while no request runs …
+            forwarder.start()  # … and is back before the next one
+            assert ask(process, "served /aktuelles/")[0] == "200"
+            assert ask(process, "served-cookie /termine/")[0] == "200"
+            forwarder.stop()
+            forwarder.start()
+            assert ask(process, "served-cookie /termine/")[0] == "200"
     finally:
         forwarder.stop()
         process.stdin.close()
