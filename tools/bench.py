@@ -4,9 +4,9 @@ Starts gunicorn with production settings on the development database, puts a bou
 each page (wrk if installed, otherwise a small Python client), and prints requests per second,
 p50, p99, queries per page and each page's throughput as a share of the floor. The run is made
 twice: with the page cache for visitors without cookies (the production default) and without;
-member pages and the admin's lists (never cached) only in the second. The cached public pages
-run a second time with the page-view counter taken out (BENCH_VISITS=0 in tools.bench_settings):
-the difference is what counting costs. At the end the summary of issue 13 per data set: each
+member pages and the admin's lists (never cached) only in the second. What counting page views
+costs is measured in alternating pairs: the cached public pages on two servers side by side, one
+with the counter and one without (BENCH_VISITS=0 in tools.bench_settings). At the end the summary of issue 13 per data set: each
 group's share of the floor, the search's p99, the admin lists' p50 (one connection: the time an
 office worker waits) and the counter's cost.
 
@@ -59,6 +59,9 @@ DATA_SETS = {
     "large": ("zehnfache Demo-Inhalte", ["load_bench_data"]),
 }
 COST_TARGET = 5  # per cent of cached throughput that page-view counting may cost (issue 13)
+# The cost of counting is measured in alternating pairs (``run_counting``): rounds, seconds each.
+COUNTING_ROUNDS = int(os.environ.get("BENCH_COUNTING_ROUNDS", "3"))
+COUNTING_SECONDS = int(os.environ.get("BENCH_COUNTING_SECONDS", "2"))
 
 
 def data_sets(value: str) -> list[str]:
@@ -105,8 +108,8 @@ def existing(paths: list[str], env: dict, cookie: str = "") -> list[str]:
     return found
 
 
-def fetch(path: str, cookie: str = "") -> tuple[int, bytes]:
-    connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=10)
+def fetch(path: str, cookie: str = "", port: int = PORT) -> tuple[int, bytes]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     connection.request("GET", path, headers={"Cookie": cookie} if cookie else {})
     response = connection.getresponse()
     body = response.read()
@@ -148,11 +151,18 @@ def new_search_paths() -> list[str]:
     return paths
 
 
-def load_wrk(path: str, cookie: str, connections: int = CONNECTIONS, paths: list[str] = ()) -> dict:
+def load_wrk(
+    path: str,
+    cookie: str,
+    connections: int = CONNECTIONS,
+    paths: list[str] = (),
+    port: int = PORT,
+    seconds: int = SECONDS,
+) -> dict:
     """wrk on ``path``; with ``paths``, each request asks the next of them (none twice while
     there are more paths than requests)."""
     threads = min(2, connections)
-    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{SECONDS}s", "--latency"]
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
     command += ["-H", f"User-Agent: {USER_AGENT}"]
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
@@ -169,7 +179,7 @@ def load_wrk(path: str, cookie: str, connections: int = CONNECTIONS, paths: list
             script.flush()
             command += ["-s", script.name]
         output = subprocess.run(
-            [*command, f"http://127.0.0.1:{PORT}{paths[0] if paths else path}"],
+            [*command, f"http://127.0.0.1:{port}{paths[0] if paths else path}"],
             capture_output=True, text=True, check=True,
         ).stdout  # fmt: skip
 
@@ -189,16 +199,21 @@ def load_wrk(path: str, cookie: str, connections: int = CONNECTIONS, paths: list
 
 
 def load_python(
-    path: str, cookie: str, connections: int = CONNECTIONS, paths: list[str] = ()
+    path: str,
+    cookie: str,
+    connections: int = CONNECTIONS,
+    paths: list[str] = (),
+    port: int = PORT,
+    seconds: int = SECONDS,
 ) -> dict:
-    """Fallback load: ``connections`` threads with keep-alive, for SECONDS; with ``paths``,
+    """Fallback load: ``connections`` threads with keep-alive, for ``seconds``; with ``paths``,
     each request asks the next of them."""
-    latencies, errors, deadline = [], [0], time.monotonic() + SECONDS
+    latencies, errors, deadline = [], [0], time.monotonic() + seconds
     lock = threading.Lock()
     following = itertools.cycle(paths or [path])
 
     def worker():
-        connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=10)
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
         headers = {"User-Agent": USER_AGENT, **({"Cookie": cookie} if cookie else {})}
         while time.monotonic() < deadline:
             with lock:
@@ -219,7 +234,7 @@ def load_python(
         thread.join()
     quantiles = statistics.quantiles(latencies, n=100)
     return {
-        "rps": len(latencies) / SECONDS,
+        "rps": len(latencies) / seconds,
         "p50": quantiles[49],
         "p99": quantiles[98],
         "errors": errors[0],
@@ -288,15 +303,15 @@ def member_cookie(email: str = MEMBER) -> str:
     return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
 
 
-def serve(env: dict) -> subprocess.Popen:
+def serve(env: dict, port: int = PORT) -> subprocess.Popen:
     server = subprocess.Popen(
-        [str(BASE_DIR / ".venv/bin/gunicorn"), "defus.wsgi", "--bind", f"127.0.0.1:{PORT}",
+        [str(BASE_DIR / ".venv/bin/gunicorn"), "defus.wsgi", "--bind", f"127.0.0.1:{port}",
          "--workers", str(WORKERS), "--log-level", "warning"],
         env=env, cwd=BASE_DIR,
     )  # fmt: skip
     for _ in range(100):
         try:
-            if fetch("/healthz")[0] == 200:
+            if fetch("/healthz", port=port)[0] == 200:
                 return server
         except OSError:
             time.sleep(0.1)
@@ -308,22 +323,20 @@ def run(
     page_cache: bool,
     cookie: str,
     staff_cookie: str,
-    visits: bool = True,
     fragments: bool = True,
     searches: list[str] = (),
 ) -> list[tuple]:
     """Rows (path, result, who) for one server configuration. Member pages and admin lists
     are never cached (they carry a session cookie), so they run only without the cache.
-    Without the page-view counter (``visits=False``) only the floor and the counted pages.
     Without the fragment cache (``fragments=False``: every page rendered in full, as at its
     first request after a change) no admin lists, which use no fragments. With ``searches``,
     one more row: a new search text for every request (``NEW_SEARCHES``)."""
-    env = production_env(page_cache, visits, fragments)
+    env = production_env(page_cache, fragments=fragments)
     server = serve(env)
     load = load_wrk if shutil.which("wrk") else load_python
     rows = []
     try:
-        pages = existing(PUBLIC_PAGES + SEARCH_PAGES if visits else COUNTED_PAGES, env)
+        pages = existing(PUBLIC_PAGES + SEARCH_PAGES, env)
         members = existing(MEMBER_PAGES, env, cookie) if cookie and not page_cache else []
         admin = (
             existing(ADMIN_PAGES, env, staff_cookie)
@@ -368,21 +381,84 @@ def span(values: list[float], digits: int = 2) -> str:
     return low if low == high else f"{low}–{high}"
 
 
-def counting_cost(counted: list[tuple], uncounted: list[tuple]) -> dict[str, float]:
-    """What page-view counting costs the cached counted pages, in per cent: ``cost`` from the
-    requests per second summed over the pages that ran in both (``on``, ``off``), and
-    ``cost_of_floor`` from their shares of each run's own floor, which evens out a neighbour's
-    load that changed between the two runs (but not the middleware's part the floor pays too)."""
-    without = {path: result["rps"] for path, result, _ in uncounted if path in COUNTED_PAGES}
-    with_counting = {path: result["rps"] for path, result, _ in counted if path in without}
-    on, off = sum(with_counting.values()), sum(without[path] for path in with_counting)
-    floor_on, floor_off = counted[0][1]["rps"], uncounted[0][1]["rps"]
-    share_on, share_off = on / floor_on if floor_on else 0, off / floor_off if floor_off else 0
+def cpu_seconds(server: subprocess.Popen) -> float:
+    """The CPU time the server's workers have used so far (Linux; 0 elsewhere)."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) == server.pid:  # a worker: its parent is gunicorn's master
+                total += int(Path(stat.parent, "schedstat").read_text().split()[0])
+        except (OSError, IndexError, ValueError):
+            continue
+    return total / 1e9
+
+
+def counting_order(pages: list[str], rounds: int) -> list[tuple[str, str]]:
+    """(page, "on" or "off") in the order ``run_counting`` loads them: each page on both
+    servers, one after the other, with the first of the pair alternating page by page and
+    round by round, so neither server always runs first (after the other's load)."""
+    order = []
+    for round_ in range(rounds):
+        for index, path in enumerate(pages):
+            pair = ["on", "off"] if (round_ + index) % 2 == 0 else ["off", "on"]
+            order += [(path, name) for name in pair]
+    return order
+
+
+def run_counting(rounds: int = COUNTING_ROUNDS, seconds: int = COUNTING_SECONDS) -> dict:
+    """What counting page views costs the cached public pages, measured in pairs: two servers
+    run side by side, one with the counter and one without (``BENCH_VISITS=0``), and each
+    page is loaded on one, then on the other, in alternating order, ``rounds`` times. A change
+    of the neighbours' load then falls on both alike; two runs one after the other differed
+    by up to 20 % of the floor that way alone. Returns ``{"on"|"off": {path: [rps, …]}}``."""
+    load = load_wrk if shutil.which("wrk") else load_python
+    ports = {"on": PORT, "off": PORT + 1}
+    servers = {
+        name: serve(production_env(True, visits=name == "on"), port) for name, port in ports.items()
+    }
+    measured = {"on": {}, "off": {}, "cpu_on": {}, "cpu_off": {}}
+    try:
+        pages = [path for path in COUNTED_PAGES if fetch(path, port=PORT)[0] == 200]
+        for port in ports.values():  # each worker keeps its own copies: fill them all
+            for _ in range(25 * WORKERS):
+                fetch(FLOOR, port=port)
+            for path in pages * 2 * WORKERS:
+                fetch(path, port=port)
+        # One second of load on every page of both, discarded: the first seconds under load
+        # cost a worker more (the first pair measured came out 10 % apart, whichever ran first).
+        for path, name in counting_order(pages, 1):
+            load(path, "", port=ports[name], seconds=1)
+        for path, name in counting_order(pages, rounds):
+            before = cpu_seconds(servers[name])
+            result = load(path, "", port=ports[name], seconds=seconds)
+            cpu = cpu_seconds(servers[name]) - before
+            measured[name].setdefault(path, []).append(result["rps"])
+            measured[f"cpu_{name}"].setdefault(path, []).append(cpu / max(result["requests"], 1))
+    finally:
+        for server in servers.values():
+            server.send_signal(signal.SIGTERM)
+        for server in servers.values():
+            server.wait(timeout=20)
+    return measured
+
+
+def counting_cost(measured: dict) -> dict:
+    """The cost in per cent from the requests per second summed over the pages and rounds
+    (``cost``), and per round (``rounds``), with the summed rates per round (``on``, ``off``)."""
+    on, off = measured["on"], measured["off"]
+    rounds = min(len(values) for values in [*on.values(), *off.values()]) if on else 0
+    on_per_round = [sum(on[path][index] for path in on) for index in range(rounds)]
+    off_per_round = [sum(off[path][index] for path in on) for index in range(rounds)]
+
+    def cost(counted, uncounted):
+        return 100 * (1 - counted / uncounted) if uncounted else 0.0
+
     return {
-        "cost": 100 * (1 - on / off) if off else 0.0,
-        "cost_of_floor": 100 * (1 - share_on / share_off) if share_off else 0.0,
-        "on": on,
-        "off": off,
+        "cost": cost(sum(on_per_round), sum(off_per_round)),
+        "rounds": [cost(a, b) for a, b in zip(on_per_round, off_per_round, strict=True)],
+        "on": sum(on_per_round) / rounds if rounds else 0.0,
+        "off": sum(off_per_round) / rounds if rounds else 0.0,
     }
 
 
@@ -391,7 +467,7 @@ def summary(
     cached: list[tuple],
     uncached: list[tuple],
     queries: dict[str, int],
-    uncounted: list[tuple] = (),
+    counting: dict | None = None,
     first: list[tuple] = (),
 ) -> list[str]:
     """The table of issue 13 for one data set: shares of the floor of the same run, per group,
@@ -463,12 +539,13 @@ def summary(
         p50 = span([result["p50"] for _, result in admin], 0)
         lines.append(f"{'Verwaltung: Änderungslisten':<32} {'p50 ' + p50 + ' ms':>29} "
                      f"{count(ADMIN_PAGES):>9}  eine Verbindung")  # fmt: skip
-    if uncounted:
-        cost = counting_cost(cached, uncounted)
+    if counting:
+        cost = counting_cost(counting)
+        rounds = ", ".join(f"{each:.1f}" for each in cost["rounds"])
         lines.append(
             f"{'Zählung der Seitenaufrufe':<32} {'kostet {:.1f} %'.format(cost['cost']):>17} "
-            f"{'':>11} {'':>9}  gecachte öffentliche Seiten: {cost['on']:.0f} statt "
-            f"{cost['off']:.0f} Anfragen/s; als Anteil am floor: {cost['cost_of_floor']:.1f} % "
+            f"{'':>11} {'':>9}  gecachte öffentliche Seiten, abwechselnd mit und ohne: "
+            f"{cost['on']:.0f} statt {cost['off']:.0f} Anfragen/s; je Runde {rounds} % "
             f"(Ziel ≤ {COST_TARGET} %)"
         )
     return lines
@@ -490,12 +567,23 @@ def print_rows(title: str, rows: list[tuple]) -> None:
         )
 
 
+def print_counting(title: str, measured: dict) -> None:
+    print(f"\n{title}")
+    print(f"{'Seite':<34} {'mit Zählung, Anfragen/s':>40} {'ohne':>30}")
+    for path, on in measured["on"].items():
+        off = measured["off"][path]
+        print(
+            f"{path:<34} {' '.join(f'{each:.0f}' for each in on):>40} "
+            f"{' '.join(f'{each:.0f}' for each in off):>30}"
+        )
+
+
 def measure(label: str, cookie: str, staff_cookie: str) -> list[str]:
     """Every run on the data the development database holds now; returns the summary."""
     cached = run(True, cookie, staff_cookie)
     print_rows(f"{label}: mit Seiten-Cache für Besucher ohne Cookies (Produktion)", cached)
-    uncounted = run(True, cookie, staff_cookie, visits=False)
-    print_rows(f"{label}: mit Seiten-Cache, ohne Zählung der Seitenaufrufe", uncounted)
+    counting = run_counting()
+    print_counting(f"{label}: mit Seiten-Cache, abwechselnd mit und ohne Zählung", counting)
     searches = new_search_paths()
     uncached = run(False, cookie, staff_cookie, searches=searches)
     print_rows(
@@ -509,7 +597,7 @@ def measure(label: str, cookie: str, staff_cookie: str) -> list[str]:
         [path for path, _, who in uncached if who.startswith("Büro")],
     )
     queries[NEW_SEARCHES] = queries_of_a_new_search(searches[-1], searches[-2])
-    return summary(label, cached, uncached, queries, uncounted, first)
+    return summary(label, cached, uncached, queries, counting, first)
 
 
 def main() -> None:

@@ -35,32 +35,38 @@ def test_bench_visits_0_takes_the_page_view_counter_out(monkeypatch):
     assert bench.production_env(True, visits=False)["BENCH_VISITS"] == "0"
 
 
-def test_the_summary_gives_the_cost_of_counting_over_the_cached_pages():
-    cached = [
-        (bench.FLOOR, result(1000), ""),
-        ("/", result(900), ""),
-        ("/termine/", result(950), ""),
-    ]
-    cached.append(("/aktuelles/feed/", result(10), ""))  # not a page view: not in the sum
-    uncounted = [
-        (bench.FLOOR, result(1000), ""),
-        ("/", result(1000), ""),
-        ("/termine/", result(1000), ""),
-    ]
-    cost = bench.counting_cost(cached, uncounted)
-    assert (round(cost["cost"], 1), cost["on"], cost["off"]) == (7.5, 1850, 2000)
-    assert round(cost["cost_of_floor"], 1) == 7.5  # the same floor in both runs
-    slower_neighbours = [(bench.FLOOR, result(500), "")] + [
-        (path, result(rps / 2), "") for path, rps in [("/", 900), ("/termine/", 950)]
-    ]
-    assert round(bench.counting_cost(slower_neighbours, uncounted)["cost_of_floor"], 1) == 7.5
+def test_the_summary_gives_the_cost_of_counting_from_alternating_pairs():
+    # three rounds; in the second the neighbours took half the machine from both alike
+    counting = {
+        "on": {"/": [900, 450, 900], "/termine/": [950, 475, 950]},
+        "off": {"/": [1000, 500, 1000], "/termine/": [1000, 500, 1000]},
+    }
+    cost = bench.counting_cost(counting)
+    assert round(cost["cost"], 1) == 7.5
+    assert [round(each, 1) for each in cost["rounds"]] == [7.5, 7.5, 7.5]
+    assert (round(cost["on"]), round(cost["off"])) == (1542, 1667)
+    cached = [(bench.FLOOR, result(1000), ""), ("/", result(900), "")]
     unanswered = [*cached, (bench.SEARCH_PAGES[0], {**result(0), "p50": 0.0}, "")]
     unanswered.append((bench.SEARCH_PAGES[1], {**result(5), "p50": 700.0}, ""))
-    lines = bench.summary("Demo-Inhalte", cached, unanswered, {"/": 3}, uncounted)
+    lines = bench.summary("Demo-Inhalte", cached, unanswered, {"/": 3}, counting)
     assert "p50 700 ms" in lines[3]  # the search page without any answer is left out
     assert "Übersicht (Demo-Inhalte)" in lines[0]
     assert "Zählung der Seitenaufrufe" in lines[-1] and "kostet 7.5 %" in lines[-1]
-    assert "Ziel ≤ 5 %" in lines[-1]
+    assert "je Runde 7.5, 7.5, 7.5 %" in lines[-1] and "Ziel ≤ 5 %" in lines[-1]
+
+
+def test_the_counting_pairs_alternate_which_server_goes_first():
+    order = bench.counting_order(["/", "/termine/", "/projekte/"], rounds=2)
+
+    assert len(order) == 2 * 2 * 3
+    assert order[:6] == [
+        ("/", "on"), ("/", "off"),
+        ("/termine/", "off"), ("/termine/", "on"),
+        ("/projekte/", "on"), ("/projekte/", "off"),
+    ]  # fmt: skip
+    assert order[6:8] == [("/", "off"), ("/", "on")]  # the next round starts the other way
+    for path in ["/", "/termine/", "/projekte/"]:
+        assert [name for each, name in order if each == path].count("on") == 2
 
 
 @pytest.mark.django_db
