@@ -381,19 +381,6 @@ def span(values: list[float], digits: int = 2) -> str:
     return low if low == high else f"{low}–{high}"
 
 
-def cpu_seconds(server: subprocess.Popen) -> float:
-    """The CPU time the server's workers have used so far (Linux; 0 elsewhere)."""
-    total = 0
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-            if int(fields[1]) == server.pid:  # a worker: its parent is gunicorn's master
-                total += int(Path(stat.parent, "schedstat").read_text().split()[0])
-        except (OSError, IndexError, ValueError):
-            continue
-    return total / 1e9
-
-
 def counting_order(pages: list[str], rounds: int) -> list[tuple[str, str]]:
     """(page, "on" or "off") in the order ``run_counting`` loads them: each page on both
     servers, one after the other, with the first of the pair alternating page by page and
@@ -417,7 +404,7 @@ def run_counting(rounds: int = COUNTING_ROUNDS, seconds: int = COUNTING_SECONDS)
     servers = {
         name: serve(production_env(True, visits=name == "on"), port) for name, port in ports.items()
     }
-    measured = {"on": {}, "off": {}, "cpu_on": {}, "cpu_off": {}}
+    measured = {"on": {}, "off": {}}
     try:
         pages = [path for path in COUNTED_PAGES if fetch(path, port=PORT)[0] == 200]
         for port in ports.values():  # each worker keeps its own copies: fill them all
@@ -430,11 +417,8 @@ def run_counting(rounds: int = COUNTING_ROUNDS, seconds: int = COUNTING_SECONDS)
         for path, name in counting_order(pages, 1):
             load(path, "", port=ports[name], seconds=1)
         for path, name in counting_order(pages, rounds):
-            before = cpu_seconds(servers[name])
             result = load(path, "", port=ports[name], seconds=seconds)
-            cpu = cpu_seconds(servers[name]) - before
             measured[name].setdefault(path, []).append(result["rps"])
-            measured[f"cpu_{name}"].setdefault(path, []).append(cpu / max(result["requests"], 1))
     finally:
         for server in servers.values():
             server.send_signal(signal.SIGTERM)
