@@ -77,3 +77,33 @@ def test_the_drill_checks_the_limits_the_issue_names():
         "WORKER_CMD='$(WORKER_CMD)' $(PY) -m tools.drill"
         in (drill.serve.BASE_DIR / "Makefile").read_text()
     )
+
+
+def process_state(pid: int) -> str:
+    with open(f"/proc/{pid}/stat") as stat:
+        return stat.read().rsplit(")", 1)[1].split()[0]
+
+
+def test_only_one_worker_takes_connections_while_the_others_are_paused():
+    # A master with two children, as gunicorn's master with its workers.
+    master = subprocess.Popen(
+        [sys.executable, "-c", "import subprocess, sys, time\n"
+         "children = [subprocess.Popen(['sleep', '30']) for _ in range(2)]\n"
+         "print('ready', flush=True); time.sleep(30)"],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert master.stdout.readline().strip() == "ready"
+        workers = drill.gunicorn_workers(master)
+        assert len(workers) == 2
+
+        with drill.only(workers[0], workers):
+            assert process_state(workers[0]) != "T"
+            assert process_state(workers[1]) == "T"  # stopped
+
+        assert process_state(workers[1]) != "T"
+    finally:
+        for pid in drill.gunicorn_workers(master):
+            os.kill(pid, 9)
+        master.kill()
+        master.wait()
