@@ -2,7 +2,8 @@
 
 Starts gunicorn with production settings on the development database, puts a bounded load on
 each page (wrk if installed, otherwise a small Python client), and prints requests per second,
-p50, p99, queries per page and each page's throughput as a share of the floor. The run is made
+p50, p99, queries per page and each page's throughput as a share of the floor (measured before
+and after the pages of a run; the shares are of the mean). The run is made
 twice: with the page cache for visitors without cookies (the production default) and without;
 member pages and the admin's lists (never cached) only in the second. What counting page views
 costs is measured in alternating pairs: the cached public pages on two servers side by side, one
@@ -368,10 +369,25 @@ def run(
             rows.append((path, load(path, cookie), "Mitglied"))
         for path in admin:
             rows.append((path, load(path, staff_cookie, connections=1), "Büro, 1 Verbindung"))
+        rows[0] = (FLOOR, floor_of(floor, load(FLOOR, "")), "")
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=20)
     return rows
+
+
+def floor_of(before: dict, after: dict) -> dict:
+    """The floor of a run, measured before its pages and again after them: the shares are
+    taken of the mean, so a machine that got faster or slower during the run (by up to half,
+    between runs on this one) weighs on the first and the last pages alike. ``drift`` is the
+    change in per cent."""
+    return {
+        **before,
+        "rps": (before["rps"] + after["rps"]) / 2,
+        "before": before["rps"],
+        "after": after["rps"],
+        "drift": 100 * (after["rps"] / before["rps"] - 1) if before["rps"] else 0.0,
+    }
 
 
 def span(values: list[float], digits: int = 2) -> str:
@@ -478,8 +494,16 @@ def summary(
         ("Suche", SEARCH_PAGES),
         ("Mitgliederseiten, angemeldet", MEMBER_PAGES),
     ]
+    drifts = [
+        f"{name} {rows[0][1]['drift']:+.0f} %"
+        for name, rows in (("mit Seiten-Cache", cached), ("ohne", uncached), ("ohne jeden", first))
+        if rows and "drift" in rows[0][1]
+    ]
+    drift = (
+        f"; der floor ist das Mittel vor und nach den Seiten, er änderte sich {', '.join(drifts)}"
+    )
     lines = [
-        f"\nÜbersicht ({label}): Anteil am floor desselben Laufs",
+        f"\nÜbersicht ({label}): Anteil am floor desselben Laufs{drift if drifts else ''}",
         f"{'Seiten':<32} {'mit Seiten-Cache':>17} {'ohne Cache':>11} {'Abfragen':>9}  Hinweis",
     ]
     # "ohne Cache": without the page cache, as for everyone with a cookie; the fragments of
@@ -546,6 +570,11 @@ def print_rows(title: str, rows: list[tuple]) -> None:
         errors += "" if result["rps"] else "  keine Antwort in der Messzeit"
         if result.get("repeated"):
             errors += f"  {result['repeated']} Suchtexte ein zweites Mal"
+        if "drift" in result:
+            errors += (
+                f"  Mittel aus vorher {result['before']:.0f} und nachher {result['after']:.0f}"
+                f" ({result['drift']:+.0f} %)"
+            )
         print(
             f"{label:<34} {result['rps']:>11.0f} {result['p50']:>8.2f} {result['p99']:>8.2f} {share:>7.2f}{errors}"
         )

@@ -120,3 +120,18 @@ def test_the_summary_shows_a_new_search_text_for_every_request():
     lines = bench.summary("Demo-Inhalte", rows, rows, {bench.NEW_SEARCHES: 2}, (), first)
     new = next(line for line in lines if line.startswith("Suche, jedes Mal neuer Text"))
     assert "0.12" in new and " 2 " in new and "erste Darstellung 0.06" in new
+
+
+def test_the_floor_of_a_run_is_the_mean_before_and_after_its_pages(capsys):
+    floor = bench.floor_of(result(1000), result(1200))
+    assert (floor["rps"], floor["before"], floor["after"]) == (1100, 1000, 1200)
+    assert round(floor["drift"]) == 20
+    rows = [(bench.FLOOR, floor, ""), ("/", result(550), "")]
+
+    bench.print_rows("Demo-Inhalte: ohne Seiten-Cache", rows)
+    printed = capsys.readouterr().out
+    assert "Mittel aus vorher 1000 und nachher 1200 (+20 %)" in printed
+    assert "0.50" in printed  # the page's share of the mean
+
+    lines = bench.summary("Demo-Inhalte", rows, rows, {"/": 1})
+    assert "er änderte sich mit Seiten-Cache +20 %, ohne +20 %" in lines[0]
