@@ -80,8 +80,9 @@ def search_vector_field(vector: SearchVector, verbose_name=SEARCH_WORDS) -> Gene
 
 
 # What a trigram comparison (``title %> text``) really costs, in the planner's units: pages/
-# migrations/0012 sets it (0011 set a first, too low estimate). A restored backup gets it again (tools/backup.py): the extension's
-# functions come back from the dump with their default cost of 1.
+# migrations/0012 sets it (0011 set a first, too low estimate). A restored backup gets it again
+# (tools/backup.py): the extension's functions come back from the dump with their default cost
+# of 1.
 TRIGRAM_OPERATOR_COST_SQL = "ALTER FUNCTION word_similarity_commutator_op(text, text) COST 1000"
 
 

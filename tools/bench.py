@@ -3,13 +3,13 @@
 Starts gunicorn with production settings on the development database, puts a bounded load on
 each page (wrk if installed, otherwise a small Python client), and prints requests per second,
 p50, p99, queries per page and each page's throughput as a share of the floor (measured before
-and after the pages of a run; the shares are of the mean). The run is made
-twice: with the page cache for visitors without cookies (the production default) and without;
-member pages and the admin's lists (never cached) only in the second. What counting page views
-costs is measured in alternating pairs: the cached public pages on two servers side by side, one
-with the counter and one without (BENCH_VISITS=0 in tools.bench_settings). At the end the summary of issue 13 per data set: each
-group's share of the floor, the search's p99, the admin lists' p50 (one connection: the time an
-office worker waits) and the counter's cost.
+and after the pages of a run; the shares are of the mean). The run is made twice: with the page
+cache for visitors without cookies (the production default) and without; member pages and the
+admin's lists (never cached) only in the second. What counting page views costs is measured in
+alternating pairs: the cached public pages on two servers side by side, one with the counter
+and one without (BENCH_VISITS=0 in tools.bench_settings). At the end the summary of issue 13
+per data set: each group's share of the floor, the search's p99, the admin lists' p50 (one
+connection: the time an office worker waits) and the counter's cost.
 
 The data sets run one after the other (BENCH_SETS, default ``demo,large``): the demo, then ten
 times the demo from ``manage.py load_bench_data``, which the bench removes again at the end, so
@@ -417,11 +417,10 @@ def run_counting(rounds: int = COUNTING_ROUNDS, seconds: int = COUNTING_SECONDS)
     by up to 20 % of the floor that way alone. Returns ``{"on"|"off": {path: [rps, …]}}``."""
     load = load_wrk if shutil.which("wrk") else load_python
     ports = {"on": PORT, "off": PORT + 1}
-    servers = {
-        name: serve(production_env(True, visits=name == "on"), port) for name, port in ports.items()
-    }
-    measured = {"on": {}, "off": {}}
+    servers, measured = {}, {"on": {}, "off": {}}
     try:
+        for name, port in ports.items():  # inside the try: a second that fails stops the first
+            servers[name] = serve(production_env(True, visits=name == "on"), port)
         pages = [path for path in COUNTED_PAGES if fetch(path, port=PORT)[0] == 200]
         for port in ports.values():  # each worker keeps its own copies: fill them all
             for _ in range(25 * WORKERS):
