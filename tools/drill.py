@@ -345,6 +345,14 @@ def gunicorn_workers(master: subprocess.Popen) -> list[int]:
     return sorted(workers)
 
 
+def process_state(pid: int) -> str:
+    """The state letter of a process (Linux): "T" when stopped by a signal."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return ""
+
+
 @contextlib.contextmanager
 def only(worker: int, workers: list[int]):
     """Only ``worker`` takes new connections meanwhile: the others are paused (SIGSTOP), and
@@ -352,11 +360,23 @@ def only(worker: int, workers: list[int]):
     paused = [pid for pid in workers if pid != worker]
     for pid in paused:
         os.kill(pid, signal.SIGSTOP)
+    settle(paused, stopped=True)
     try:
         yield
     finally:
         for pid in paused:
             os.kill(pid, signal.SIGCONT)
+        settle(paused, stopped=False)
+
+
+def settle(pids: list[int], *, stopped: bool) -> None:
+    """Signals arrive asynchronously: wait (up to 5 s) until each process has stopped or runs
+    again."""
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        if all((process_state(pid) == "T") is stopped for pid in pids):
+            return
+        time.sleep(0.001)
 
 
 def login_drill(port: int, check: Check, data: dict, access_log, master: subprocess.Popen) -> None:

@@ -79,11 +79,6 @@ def test_the_drill_checks_the_limits_the_issue_names():
     )
 
 
-def process_state(pid: int) -> str:
-    with open(f"/proc/{pid}/stat") as stat:
-        return stat.read().rsplit(")", 1)[1].split()[0]
-
-
 def test_only_one_worker_takes_connections_while_the_others_are_paused():
     # A master with two children, as gunicorn's master with its workers.
     master = subprocess.Popen(
@@ -98,10 +93,10 @@ def test_only_one_worker_takes_connections_while_the_others_are_paused():
         assert len(workers) == 2
 
         with drill.only(workers[0], workers):
-            assert process_state(workers[0]) != "T"
-            assert process_state(workers[1]) == "T"  # stopped
+            assert drill.process_state(workers[0]) != "T"
+            assert drill.process_state(workers[1]) == "T"  # stopped
 
-        assert process_state(workers[1]) != "T"
+        assert drill.process_state(workers[1]) != "T"
     finally:
         for pid in drill.gunicorn_workers(master):
             os.kill(pid, 9)
