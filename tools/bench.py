@@ -9,7 +9,8 @@ admin's lists (never cached) only in the second. What counting page views costs 
 alternating pairs: the cached public pages on two servers side by side, one with the counter
 and one without (BENCH_VISITS=0 in tools.bench_settings). At the end the summary of issue 13
 per data set: each group's share of the floor, the search's p99, the admin lists' p50 (one
-connection: the time an office worker waits) and the counter's cost.
+connection: the time an office worker waits), the counter's cost and the Jahresbericht's time
+as HTML and PDF (``run_report``).
 
 The data sets run one after the other (BENCH_SETS, default ``demo,large``): the demo, then ten
 times the demo from ``manage.py load_bench_data``, which the bench removes again at the end, so
@@ -63,6 +64,15 @@ COST_TARGET = 5  # per cent of cached throughput that page-view counting may cos
 # The cost of counting is measured in alternating pairs (``run_counting``): rounds, seconds each.
 COUNTING_ROUNDS = int(os.environ.get("BENCH_COUNTING_ROUNDS", "3"))
 COUNTING_SECONDS = int(os.environ.get("BENCH_COUNTING_SECONDS", "2"))
+# The Jahresbericht of one year as the office asks for it (``run_report``): one request after
+# the other, each timed; the issue's targets in seconds.
+REPORT_YEAR = int(os.environ.get("BENCH_REPORT_YEAR", "2024"))
+REPORT_PAGES = {
+    "HTML": f"/verwaltung/jahresbericht/{REPORT_YEAR}/",
+    "PDF": f"/verwaltung/jahresbericht/{REPORT_YEAR}/pdf/",
+}
+REPORT_TARGETS = {"HTML": 1.0, "PDF": 5.0}
+REPORT_REQUESTS = int(os.environ.get("BENCH_REPORT_REQUESTS", "4"))
 
 
 def data_sets(value: str) -> list[str]:
@@ -109,8 +119,8 @@ def existing(paths: list[str], env: dict, cookie: str = "") -> list[str]:
     return found
 
 
-def fetch(path: str, cookie: str = "", port: int = PORT) -> tuple[int, bytes]:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+def fetch(path: str, cookie: str = "", port: int = PORT, timeout: float = 10) -> tuple[int, bytes]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     connection.request("GET", path, headers={"Cookie": cookie} if cookie else {})
     response = connection.getresponse()
     body = response.read()
@@ -376,6 +386,53 @@ def run(
     return rows
 
 
+def run_report(staff_cookie: str, requests: int = REPORT_REQUESTS) -> dict[str, list[float]]:
+    """The Jahresbericht of ``REPORT_YEAR`` as HTML and as PDF, timed as the office waits for
+    it: ``requests`` of each, one after the other, in seconds. The server runs as in production,
+    where each worker loads WeasyPrint right after its start (gunicorn.conf.py); the bench
+    waits until the workers are idle, so the first PDF is not timed against that warm-up."""
+    from tools.drill import gunicorn_workers
+
+    server = serve({**production_env(False), "DEFUS_PDF_WARM_UP": "1"})
+    times = {}
+    try:
+        wait_until_idle(gunicorn_workers(server))
+        for name, path in REPORT_PAGES.items():
+            for _ in range(requests):
+                start = time.perf_counter()
+                status, _ = fetch(path, staff_cookie, timeout=60)
+                if status != 200:
+                    print(f"  übersprungen: {path} antwortet {status}")
+                    break
+                times.setdefault(name, []).append(time.perf_counter() - start)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=20)
+    return times
+
+
+def cpu_seconds(pid: int) -> float:
+    """The CPU time a process has used so far (Linux), user and system."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def wait_until_idle(pids: list[int], limit: float = 60) -> None:
+    """Wait (up to ``limit`` seconds) until the processes together use less than a twentieth
+    of a core over half a second."""
+    deadline = time.monotonic() + limit
+    used = sum(cpu_seconds(pid) for pid in pids)
+    while time.monotonic() < deadline:
+        time.sleep(0.5)
+        now = sum(cpu_seconds(pid) for pid in pids)
+        if now - used < 0.025:
+            return
+        used = now
+
+
 def floor_of(before: dict, after: dict) -> dict:
     """The floor of a run, measured before its pages and again after them: the shares are
     taken of the mean, so a machine that got faster or slower during the run (by up to half,
@@ -468,6 +525,7 @@ def summary(
     queries: dict[str, int],
     counting: dict | None = None,
     first: list[tuple] = (),
+    report: dict[str, list[float]] | None = None,
 ) -> list[str]:
     """The table of issue 13 for one data set: shares of the floor of the same run, per group,
     and what page-view counting costs the cached public pages."""
@@ -555,7 +613,24 @@ def summary(
             f"{cost['on']:.0f} statt {cost['off']:.0f} Anfragen/s; je Runde {rounds} % "
             f"(Ziel ≤ {COST_TARGET} %)"
         )
+    if report:
+        lines.append(report_line(report))
     return lines
+
+
+def report_line(report: dict[str, list[float]]) -> str:
+    """The Jahresbericht's row of the summary: the median and the slowest of its requests."""
+    parts = [
+        f"{name} {statistics.median(times):.2f} s (höchstens {max(times):.2f} s, "
+        f"Ziel ≤ {REPORT_TARGETS[name]:.0f} s)"
+        for name, times in report.items()
+    ]
+    label = f"Jahresbericht {REPORT_YEAR}"
+    return (
+        f"{label:<32} {'':>17} {'':>11} {'':>9}  "
+        + "; ".join(parts)
+        + (f"; je {len(next(iter(report.values())))} nacheinander, eine Verbindung")
+    )
 
 
 def print_rows(title: str, rows: list[tuple]) -> None:
@@ -609,7 +684,10 @@ def measure(label: str, cookie: str, staff_cookie: str) -> list[str]:
         [path for path, _, who in uncached if who.startswith("Büro")],
     )
     queries[NEW_SEARCHES] = queries_of_a_new_search(searches[-1], searches[-2])
-    return summary(label, cached, uncached, queries, counting, first)
+    report = run_report(staff_cookie) if staff_cookie else {}
+    for name, times in report.items():
+        print(f"Jahresbericht {REPORT_YEAR}, {name}: " + ", ".join(f"{t:.2f} s" for t in times))
+    return summary(label, cached, uncached, queries, counting, first, report)
 
 
 def main() -> None:

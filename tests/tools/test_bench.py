@@ -3,6 +3,10 @@ takes the page-view counter out, and the summary's cost of counting. The bench i
 gunicorn and puts load on it; its numbers depend on the machine, so it is never a test."""
 
 import importlib
+import os
+import subprocess
+import sys
+import time
 from urllib.parse import unquote
 
 import pytest
@@ -135,3 +139,29 @@ def test_the_floor_of_a_run_is_the_mean_before_and_after_its_pages(capsys):
 
     lines = bench.summary("Demo-Inhalte", rows, rows, {"/": 1})
     assert "er änderte sich mit Seiten-Cache +20 %, ohne +20 %" in lines[0]
+
+
+def test_the_summary_gives_the_jahresbericht_as_the_office_waits_for_it():
+    rows = [(bench.FLOOR, result(1000), ""), ("/", result(400), "")]
+    report = {"HTML": [0.6, 0.2, 0.15, 0.25], "PDF": [3.4, 2.4, 2.5, 2.6]}
+    lines = bench.summary("Demo-Inhalte", rows, rows, {"/": 1}, report=report)
+    line = lines[-1]
+    assert line.startswith(f"Jahresbericht {bench.REPORT_YEAR}")
+    assert "HTML 0.23 s (höchstens 0.60 s, Ziel ≤ 1 s)" in line  # the median of four
+    assert "PDF 2.55 s (höchstens 3.40 s, Ziel ≤ 5 s)" in line
+    assert "je 4 nacheinander" in line
+    assert not any("Jahresbericht" in each for each in bench.summary("Demo", rows, rows, {}))
+
+
+def test_the_report_waits_for_the_workers_warm_up_by_their_cpu_time():
+    busy = subprocess.Popen(
+        [sys.executable, "-c", "import time\nt = time.time() + 1.5\nwhile time.time() < t: pass"]
+    )
+    try:
+        start = time.monotonic()
+        bench.wait_until_idle([busy.pid], limit=10)
+        # idle only once the loop has ended: after 1.5 s, long before the limit
+        assert 1.4 < time.monotonic() - start < 5
+    finally:
+        busy.wait()
+    assert bench.cpu_seconds(os.getpid()) > 0
