@@ -8,7 +8,8 @@ become one ``UNION ALL`` with the same columns, ranked and cut to one page insid
 only the rows of that page get a highlighted snippet. A page of results costs one query
 however many rows there are: the counts per kind and the page itself, the matches found once
 for both (another page of the same search one more). The SQL is compiled once per process
-and kind of visitor (see ``compiled_search``), not per request.
+and kind of visitor (see ``compiled_search``), not per request, and prepared once per
+database connection, with a generic plan (see ``QueryParsedOnce``).
 What the database found is kept per process for the content version of the request, like
 the fragments of every other page (``FRAGMENT_CACHE_SECONDS``): asking the same again (the
 next page and back, a common word) costs no search query until content changes.
@@ -42,6 +43,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from core.access import has_member_access
+from core.db.base import native_placeholders
 from core.freshness import kept
 from documents.models import Document
 from events.models import Event
@@ -433,7 +435,7 @@ class CompiledSearch:
         return (
             "SELECT page.*, ts_headline(%s::regconfig, "
             f"  translate(regexp_replace({self.text_sql}, '<[^>]*>', ' ', 'g'), %s, ''),"
-            "  websearch_to_tsquery(%s::regconfig, %s), %s) AS hit_snippet "
+            "  (SELECT websearch_to_tsquery(%s::regconfig, %s)), %s) AS hit_snippet "
             f"FROM (SELECT * FROM ({self.union_sql}) AS hit "
             f"      ORDER BY {PAGE_ORDER} LIMIT %s OFFSET %s) AS page "
             f"ORDER BY {PAGE_ORDER}"
@@ -458,7 +460,7 @@ class CompiledSearch:
             "UNION ALL "
             "SELECT false, page.*, ts_headline(%s::regconfig, "
             f"  translate(regexp_replace({self.text_sql}, '<[^>]*>', ' ', 'g'), %s, ''),"
-            "  websearch_to_tsquery(%s::regconfig, %s), %s) "
+            "  (SELECT websearch_to_tsquery(%s::regconfig, %s)), %s) "
             f"FROM (SELECT * FROM hit ORDER BY {PAGE_ORDER} LIMIT %s OFFSET %s) AS page "
             f"ORDER BY is_count DESC, {PAGE_ORDER}"
         )  # fmt: skip
@@ -469,6 +471,17 @@ class CompiledSearch:
             CONFIG, *self.text_params, MARK_START + MARK_END, CONFIG, text, HEADLINE_OPTIONS,
             limit, offset,
         ]  # fmt: skip
+
+
+class QueryParsedOnce(SearchQuery):
+    """The visitor's query, parsed once per statement: a subquery (an InitPlan), which
+    PostgreSQL runs once and then compares every row with. The search runs with a generic
+    plan (``prepared_cursor``), which folds no function of a parameter into a constant: as a
+    plain function call, ``websearch_to_tsquery`` parsed the text again for every row."""
+
+    def as_sql(self, compiler, connection, **extra_context):
+        sql, params = super().as_sql(compiler, connection, **extra_context)
+        return f"(SELECT {sql})", params
 
 
 def compiled_search(user, sources: tuple[Source, ...], *, forgives_typos: bool):
@@ -489,7 +502,7 @@ def compiled_search(user, sources: tuple[Source, ...], *, forgives_typos: bool):
 
 def compile_search(user, sources: tuple[Source, ...], *, forgives_typos: bool):
     """The search of ``sources`` for ``user`` compiled afresh, with the stand-in text."""
-    query = SearchQuery(STAND_IN, search_type="websearch", config=CONFIG)
+    query = QueryParsedOnce(STAND_IN, search_type="websearch", config=CONFIG)
     querysets = [_matches(source, user, query, forgives_typos) for source in sources]
     union = querysets[0].union(*querysets[1:], all=True).order_by()
     try:
@@ -514,8 +527,7 @@ def _matches(source: Source, user, query: SearchQuery, forgives_typos: bool):
     # The weights put a match in the title (A) above any number in the text (B).
     rank = SearchRank(F("search_vector"), query)
     if forgives_typos:
-        # Only when the query has words to search for: "und die der" has none
-        # (the planner decides this once, from the constant).
+        # Only when the query has words to search for: "und die der" has none.
         has_words = GreaterThan(
             Func(query, function="numnode", output_field=models.IntegerField()), 0
         )
@@ -566,8 +578,10 @@ def _text_sql(user, sources: tuple[Source, ...]) -> tuple[str, list]:
 
 
 def _execute(sql: str, params: list) -> list[tuple]:
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+    # The statement is long and the same each time: prepared once per connection and run
+    # with its generic plan (see ``prepared_cursor``).
+    with connection.prepared_cursor() as cursor:
+        cursor.execute(native_placeholders(sql), params)
         return cursor.fetchall()
 
 

@@ -8,6 +8,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from core.db.base import native_placeholders
 from documents.models import Document
 from events.models import Event
 from inquiries.models import Inquiry
@@ -399,11 +400,33 @@ def test_a_typo_search_over_many_articles_asks_the_trigram_index():
         cursor.execute("SELECT gin_clean_pending_list('article_search')")
         cursor.execute("SELECT gin_clean_pending_list('article_title_trigrams')")
         cursor.execute("ANALYZE news_article")
-    sql, params = search("Krisenmanagment", AnonymousUser())._union_sql(SOURCES)
-    with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN SELECT COUNT(*) FROM ({sql}) AS hit", params)
-        plan = "\n".join(row[0] for row in cursor.fetchall())
+    compiled = compile_search(AnonymousUser(), SOURCES, forgives_typos=True)
+    plan = generic_plan(compiled.counted_page_sql)  # the plan every search runs with
     assert "article_title_trigrams" in plan
+    assert "article_search" in plan
+
+
+def generic_plan(sql: str) -> str:
+    """The plan PostgreSQL makes for ``sql`` without its parameters' values, as for the
+    search's prepared statement (``prepared_cursor``)."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (GENERIC_PLAN, VERBOSE) {native_placeholders(sql)}")
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+@pytest.mark.parametrize("forgives_typos", [True, False])
+def test_the_search_parses_the_query_once_not_for_every_row(member_user, forgives_typos):
+    """A generic plan folds no function of a parameter into a constant: every
+    ``websearch_to_tsquery`` has to be an InitPlan of its own, run once, that the rows are
+    compared with. As a plain call in a condition, it parsed the text again for every row."""
+    for user in (AnonymousUser(), member_user):
+        compiled = compile_search(user, SOURCES, forgives_typos=forgives_typos)
+        lines = [line.strip() for line in generic_plan(compiled.counted_page_sql).splitlines()]
+        parsing = [n for n, line in enumerate(lines) if "websearch_to_tsquery(" in line]
+        assert len(parsing) >= len(SOURCES)  # every kind's match, and the snippet's
+        for n in parsing:
+            assert re.fullmatch(r"Output: websearch_to_tsquery\(\$\d+, \$\d+\)", lines[n])
+            assert lines[n - 1].startswith("->  Result") and lines[n - 2].startswith("InitPlan")
 
 
 def test_every_index_the_search_reads_is_written_through():
