@@ -577,7 +577,8 @@ def summary(
         if paths is MEMBER_PAGES:
             with_cache = "nie gecacht"
         if first:
-            note = f"erste Darstellung {span(list(shares(first, paths).values()))}; " + note
+            first_render = f"erste Darstellung {span(list(shares(first, paths).values()))}"
+            note = f"{first_render}; {note}" if note else first_render
         lines.append(f"{name:<32} {with_cache:>17} {without:>11} {count(paths):>9}  {note}")
     if NEW_SEARCHES in answered:
         new = answered[NEW_SEARCHES]
