@@ -6,9 +6,10 @@ import datetime
 import pytest
 from django.contrib.sessions.models import Session
 from django.core.exceptions import ImproperlyConfigured
+from django.db.models import Max
 from django.utils import timezone
 
-from core.db.compiled import CompiledGet
+from core.db.compiled import CompiledGet, CompiledValue
 from members.backends import request_users, users_for_requests
 from members.models import Member, User
 from members.sessions import sessions
@@ -93,3 +94,39 @@ def test_a_member_that_left_loses_access_at_the_next_request(client, member_user
     )
 
     assert client.get("/mitgliederbereich/").status_code == 403
+
+
+# CompiledValue: a single value, such as a member's latest visit of the collections -----------
+
+
+def test_the_latest_visit_is_the_orms_maximum(member_user, staff_user):
+    from knowledge.models import CollectionVisit, latest_visits
+    from tests.factories import CollectionFactory
+
+    assert latest_visits.get(user_id=member_user.pk) is None  # never visited
+    moments = [timezone.now() - datetime.timedelta(days=days) for days in (3, 1, 7)]
+    for number, moment in enumerate(moments):
+        CollectionVisit.objects.create(
+            user=member_user, collection=CollectionFactory(slug=f"s{number}"), visited_at=moment
+        )
+    CollectionVisit.objects.create(
+        user=staff_user, collection=CollectionFactory(slug="neu"), visited_at=timezone.now()
+    )
+    expected = CollectionVisit.objects.filter(user=member_user).aggregate(last=Max("visited_at"))[
+        "last"
+    ]
+
+    latest = latest_visits.get(user_id=member_user.pk)
+
+    assert latest == expected == moments[1]  # the member's own, not the office's newer one
+    assert latest.tzinfo is not None
+
+
+def test_a_compiled_value_reads_one_column(db):
+    from knowledge.models import CollectionVisit
+
+    two_columns = CompiledValue(
+        lambda: CollectionVisit.objects.values_list("visited_at", "collection"), user_id=-1
+    )
+    with pytest.raises(ImproperlyConfigured, match="single column"):
+        two_columns.get(user_id=1)
