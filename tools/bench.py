@@ -2,8 +2,9 @@
 
 Starts gunicorn with production settings on the development database, puts a bounded load on
 each page (wrk if installed, otherwise a small Python client), and prints requests per second,
-p50, p99, queries per page and each page's throughput as a share of the floor (measured before
-and after the pages of a run; the shares are of the mean). The run is made twice: with the page
+p50, p99, queries per page and each page's throughput as a share of the floor (measured again
+after every page, so each page's share is of the floor just before and just after it). The run
+is made twice: with the page
 cache for visitors without cookies (the production default) and without; member pages and the
 admin's lists (never cached) only in the second. What counting page views costs is measured in
 alternating pairs: the cached public pages on two servers side by side, one with the counter
@@ -64,6 +65,8 @@ COST_TARGET = 5  # per cent of cached throughput that page-view counting may cos
 # The cost of counting is measured in alternating pairs (``run_counting``): rounds, seconds each.
 COUNTING_ROUNDS = int(os.environ.get("BENCH_COUNTING_ROUNDS", "3"))
 COUNTING_SECONDS = int(os.environ.get("BENCH_COUNTING_SECONDS", "2"))
+# The floor measured again after every page, for that many seconds (see ``share``).
+FLOOR_SECONDS = int(os.environ.get("BENCH_FLOOR_SECONDS", "2"))
 # The Jahresbericht of one year as the office asks for it (``run_report``): one request after
 # the other, each timed; the issue's targets in seconds.
 REPORT_YEAR = int(os.environ.get("BENCH_REPORT_YEAR", "2024"))
@@ -367,16 +370,28 @@ def run(
                 fetch(path, who_cookie)
         floor = load(FLOOR, "")
         rows.append((FLOOR, floor, ""))
+        last_floor = floor["rps"]
+
+        def measure_page(path: str, who_cookie: str, who: str, **options) -> dict:
+            """The page, then the floor again: the page's share is of the mean of the floor
+            just before and just after it (``local_floor``)."""
+            nonlocal last_floor
+            result = load(path, who_cookie, **options)
+            after = load(FLOOR, "", seconds=FLOOR_SECONDS)["rps"]
+            result["local_floor"] = (last_floor + after) / 2
+            last_floor = after
+            rows.append((path, result, who))
+            return result
+
         for path in pages:
-            rows.append((path, load(path, ""), ""))
+            measure_page(path, "", "")
         if searches:
-            result = load(NEW_SEARCHES, "", paths=searches)
+            result = measure_page(NEW_SEARCHES, "", "", paths=searches)
             result["repeated"] = max(0, result["requests"] - len(searches))
-            rows.append((NEW_SEARCHES, result, ""))
         if members:  # what a logged-in request costs before any page: session, user, version
-            rows.append((LOGGED_IN_FLOOR, load(LOGGED_IN_FLOOR, cookie), "Mitglied"))
+            measure_page(LOGGED_IN_FLOOR, cookie, "Mitglied")
         for path in members:
-            rows.append((path, load(path, cookie), "Mitglied"))
+            measure_page(path, cookie, "Mitglied")
         for path in admin:
             rows.append((path, load(path, staff_cookie, connections=1), "Büro, 1 Verbindung"))
         rows[0] = (FLOOR, floor_of(floor, load(FLOOR, "")), "")
@@ -433,11 +448,18 @@ def wait_until_idle(pids: list[int], limit: float = 60) -> None:
         used = now
 
 
+def share(result: dict, rows: list[tuple]) -> float:
+    """A page's throughput as a share of the floor: of the floor measured just before and just
+    after it (``local_floor``) where there is one, else of the run's. The machine changed
+    speed by up to half within one run, so a page measured in a slow minute came out low
+    against a floor taken in a fast one."""
+    return result["rps"] / result.get("local_floor", rows[0][1]["rps"])
+
+
 def floor_of(before: dict, after: dict) -> dict:
-    """The floor of a run, measured before its pages and again after them: the shares are
-    taken of the mean, so a machine that got faster or slower during the run (by up to half,
-    between runs on this one) weighs on the first and the last pages alike. ``drift`` is the
-    change in per cent."""
+    """The floor of a run, measured before its pages and again after them (the floor's row):
+    ``drift`` says in per cent how much the machine changed during the run. A page without a
+    floor of its own (``share``) is compared with the mean."""
     return {
         **before,
         "rps": (before["rps"] + after["rps"]) / 2,
@@ -531,8 +553,7 @@ def summary(
     and what page-view counting costs the cached public pages."""
 
     def shares(rows, paths):
-        floor = rows[0][1]["rps"]
-        return {path: result["rps"] / floor for path, result, _ in rows if path in paths}
+        return {path: share(result, rows) for path, result, _ in rows if path in paths}
 
     def count(paths):
         found = [queries[p] for p in paths if p in queries]
@@ -557,7 +578,8 @@ def summary(
         if rows and "drift" in rows[0][1]
     ]
     drift = (
-        f"; der floor ist das Mittel vor und nach den Seiten, er änderte sich {', '.join(drifts)}"
+        "; je Seite der floor direkt davor und danach, über den Lauf änderte er sich "
+        + ", ".join(drifts)
     )
     lines = [
         f"\nÜbersicht ({label}): Anteil am floor desselben Laufs{drift if drifts else ''}",
@@ -582,19 +604,15 @@ def summary(
         lines.append(f"{name:<32} {with_cache:>17} {without:>11} {count(paths):>9}  {note}")
     if NEW_SEARCHES in answered:
         new = answered[NEW_SEARCHES]
-        share = new["rps"] / uncached[0][1]["rps"]
+        new_share = share(new, uncached)
         first_new = {path: result for path, result, _ in first}.get(NEW_SEARCHES)
-        note = (
-            "erste Darstellung {:.2f}; ".format(first_new["rps"] / first[0][1]["rps"])
-            if first_new
-            else ""
-        )
+        note = f"erste Darstellung {share(first_new, first):.2f}; " if first_new else ""
         lines.append(
-            f"{'Suche, jedes Mal neuer Text':<32} {'':>17} {share:>11.2f} {queries[NEW_SEARCHES]:>9}  "
+            f"{'Suche, jedes Mal neuer Text':<32} {'':>17} {new_share:>11.2f} {queries[NEW_SEARCHES]:>9}  "
             f"{note}p50 {new['p50']:.0f} ms, p99 {new['p99']:.0f} ms bei {CONNECTIONS} Verbindungen"
         )
     if LOGGED_IN_FLOOR in answered:
-        floor_share = answered[LOGGED_IN_FLOOR]["rps"] / uncached[0][1]["rps"]
+        floor_share = share(answered[LOGGED_IN_FLOOR], uncached)
         lines.append(
             f"{'floor, angemeldet':<32} {'':>17} {floor_share:>11.2f} "
             f"{queries.get(LOGGED_IN_FLOOR, '-'):>9}  "
@@ -635,12 +653,13 @@ def report_line(report: dict[str, list[float]]) -> str:
 
 
 def print_rows(title: str, rows: list[tuple]) -> None:
-    floor_rps = rows[0][1]["rps"]
     print(f"\n{title}")
-    print(f"{'Seite':<34} {'Anfragen/s':>11} {'p50 ms':>8} {'p99 ms':>8} {'Anteil':>7}")
+    print(
+        f"{'Seite':<34} {'Anfragen/s':>11} {'p50 ms':>8} {'p99 ms':>8} {'Anteil':>7} {'floor':>6}"
+    )
     for path, result, who in rows:
         label = f"{path} ({who})" if who else path
-        share = result["rps"] / floor_rps
+        page_share = share(result, rows)
         errors = f"  {result['errors']} Fehler" if result["errors"] else ""
         errors += "" if result["rps"] else "  keine Antwort in der Messzeit"
         if result.get("repeated"):
@@ -651,7 +670,8 @@ def print_rows(title: str, rows: list[tuple]) -> None:
                 f" ({result['drift']:+.0f} %)"
             )
         print(
-            f"{label:<34} {result['rps']:>11.0f} {result['p50']:>8.2f} {result['p99']:>8.2f} {share:>7.2f}{errors}"
+            f"{label:<34} {result['rps']:>11.0f} {result['p50']:>8.2f} {result['p99']:>8.2f} "
+            f"{page_share:>7.2f} {result.get('local_floor', rows[0][1]['rps']):>6.0f}{errors}"
         )
 
 

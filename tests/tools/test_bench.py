@@ -138,7 +138,25 @@ def test_the_floor_of_a_run_is_the_mean_before_and_after_its_pages(capsys):
     assert "0.50" in printed  # the page's share of the mean
 
     lines = bench.summary("Demo-Inhalte", rows, rows, {"/": 1})
-    assert "er änderte sich mit Seiten-Cache +20 %, ohne +20 %" in lines[0]
+    assert "über den Lauf änderte er sich mit Seiten-Cache +20 %, ohne +20 %" in lines[0]
+
+
+def test_each_page_is_compared_with_the_floor_just_before_and_after_it(capsys):
+    # the machine sped up during the run: 800 before the first page, 1200 after the last
+    run_floor = bench.floor_of(result(800), result(1200))
+    slow = {**result(760), "local_floor": 800}  # measured while the floor ran at 800
+    fast = {**result(1140), "local_floor": 1200}
+    rows = [(bench.FLOOR, run_floor, ""), ("/", slow, ""), ("/termine/", fast, "")]
+    assert [round(bench.share(each, rows), 2) for _, each, _ in rows[1:]] == [0.95, 0.95]
+
+    lines = bench.summary("Demo-Inhalte", rows, rows, {"/": 1, "/termine/": 1})
+    public = next(line for line in lines if line.startswith("öffentliche Seiten"))
+    assert "0.95" in public and "0.76" not in public  # 760 of the run's mean of 1000
+
+    bench.print_rows("Demo-Inhalte: mit Seiten-Cache", rows)
+    printed = capsys.readouterr().out.splitlines()
+    row = next(line for line in printed if line.startswith("/ "))
+    assert row.split()[-2:] == ["0.95", "800"]  # the share and the floor it is taken of
 
 
 def test_the_summary_gives_the_jahresbericht_as_the_office_waits_for_it():
