@@ -43,8 +43,8 @@ class Compiled:
     annotations: list[tuple[str, int]]
 
 
-class CompiledGet:
-    """``queryset().get(**lookups)`` for lookups on a unique key, or ``None``.
+class CompiledQuery:
+    """``queryset().filter(**lookups)`` with its SQL built once.
 
     ``lookups`` names each lookup with an example value (a *sentinel*) that the SQL is built
     with; it must not occur anywhere else in the query's parameters. A call passes values of
@@ -55,19 +55,48 @@ class CompiledGet:
         self.queryset = queryset
         self.lookups = lookups
 
+    def _compile(self, queryset):
+        """The compiler, SQL and parameters of ``queryset``, and where each sentinel is."""
+        compiler = queryset.query.get_compiler(using=queryset.db)
+        sql, params = compiler.as_sql()
+        positions = {}
+        for name, sentinel in self.lookups.items():
+            found = [
+                index
+                for index, param in enumerate(params)
+                if type(param) is type(sentinel) and param == sentinel
+            ]
+            if len(found) != 1:
+                raise ImproperlyConfigured(
+                    f"The sentinel of {name!r} occurs {len(found)} times in the parameters."
+                )
+            positions[name] = found[0]
+        return compiler, sql, list(params), positions
+
+    def _params(self, params: list, positions: dict[str, int], values: dict) -> list:
+        """The parameters with the values of a call in place of the sentinels."""
+        params = params.copy()
+        for name, value in values.items():
+            if type(value) is not type(self.lookups[name]):
+                raise TypeError(f"{name} must be a {type(self.lookups[name]).__name__}.")
+            params[positions[name]] = value
+        return params
+
+
+class CompiledGet(CompiledQuery):
+    """``queryset().get(**lookups)`` for lookups on a unique key, or ``None``."""
+
     @cached_property
     def compiled(self) -> Compiled:
         queryset = self.queryset().filter(**self.lookups)
-        compiler = queryset.query.get_compiler(using=queryset.db)
-        sql, params = compiler.as_sql()
-        positions = sentinel_positions(self.lookups, params)
+        compiler, sql, params, positions = self._compile(queryset)
         select, klass_info = compiler.select, compiler.klass_info
         first, last = klass_info["select_fields"][0], klass_info["select_fields"][-1]
         fetch_mode = queryset._fetch_mode
         return Compiled(
             db=queryset.db,
             sql=sql,
-            params=list(params),
+            params=params,
             positions=positions,
             converters=list(compiler.get_converters([column[0] for column in select]).items()),
             from_db=_get_from_db(klass_info["model"], fetch_mode),
@@ -79,7 +108,7 @@ class CompiledGet:
 
     def get(self, **values: Any):
         compiled = self.compiled
-        params = with_values(self.lookups, compiled.params, compiled.positions, values)
+        params = self._params(compiled.params, compiled.positions, values)
         connection = connections[compiled.db]
         with connection.cursor() as cursor:
             cursor.execute(compiled.sql, params)
@@ -98,28 +127,22 @@ class CompiledGet:
         return obj
 
 
-class CompiledValue:
+class CompiledValue(CompiledQuery):
     """The first value of ``queryset().filter(**lookups)``, a ``values_list`` of one column,
-    or ``None`` when there is no row; the lookups with sentinels, as for ``CompiledGet``."""
-
-    def __init__(self, queryset: Callable, **lookups: Any):
-        self.queryset = queryset
-        self.lookups = lookups
+    or ``None`` when there is no row."""
 
     @cached_property
-    def compiled(self) -> tuple[str, str, list, dict[str, int], list]:
-        queryset = self.queryset().filter(**self.lookups)[:1]
-        compiler = queryset.query.get_compiler(using=queryset.db)
-        sql, params = compiler.as_sql()
+    def compiled(self) -> tuple:
+        """The database, SQL, parameters, sentinel positions and the column's converters."""
+        compiler, sql, params, positions = self._compile(self.queryset().filter(**self.lookups)[:1])
         if len(compiler.select) != 1:
             raise ImproperlyConfigured("CompiledValue reads a single column.")
-        positions = sentinel_positions(self.lookups, params)
         converters = compiler.get_converters([compiler.select[0][0]]).get(0, ((), None))
-        return queryset.db, sql, list(params), positions, converters
+        return compiler.using, sql, params, positions, converters
 
     def get(self, **values: Any):
         db, sql, params, positions, (converters, expression) = self.compiled
-        params = with_values(self.lookups, params, positions, values)
+        params = self._params(params, positions, values)
         connection = connections[db]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
@@ -130,30 +153,3 @@ class CompiledValue:
         for converter in converters:
             value = converter(value, expression, connection)
         return value
-
-
-def sentinel_positions(lookups: dict[str, Any], params) -> dict[str, int]:
-    """Where each lookup's sentinel is in the parameters; it must be there exactly once."""
-    positions = {}
-    for name, sentinel in lookups.items():
-        found = [
-            index
-            for index, param in enumerate(params)
-            if type(param) is type(sentinel) and param == sentinel
-        ]
-        if len(found) != 1:
-            raise ImproperlyConfigured(
-                f"The sentinel of {name!r} occurs {len(found)} times in the parameters."
-            )
-        positions[name] = found[0]
-    return positions
-
-
-def with_values(lookups: dict[str, Any], params: list, positions, values: dict) -> list:
-    """The parameters with the values of a call in place of the sentinels."""
-    params = params.copy()
-    for name, value in values.items():
-        if type(value) is not type(lookups[name]):
-            raise TypeError(f"{name} must be a {type(lookups[name]).__name__}.")
-        params[positions[name]] = value
-    return params
