@@ -4,6 +4,7 @@ query (the site search runs on it)."""
 
 import datetime
 
+import psycopg
 import pytest
 from django.db import DatabaseError, ProgrammingError, connection
 from django.test.utils import CaptureQueriesContext
@@ -82,8 +83,17 @@ def test_a_statement_is_prepared_once_per_connection_and_runs_with_its_generic_p
 
 
 @pytest.mark.django_db
-def test_djangos_own_cursor_still_prepares_nothing():
+def test_a_statement_run_often_is_prepared_only_where_a_cursor_asks():
+    """psycopg prepares a statement by itself after ``prepare_threshold`` executions (5 by
+    default); the threshold here is never reached. Django's own cursor binds on the client and
+    never prepares; a cursor that binds on the server does not either, unless it asks."""
     for _ in range(10):
         with connection.cursor() as cursor:
             cursor.execute("SELECT 'nie vorbereitet', %s", [1])
     assert prepared_statements("nie vorbereitet") == []
+    with connection.prepared_cursor():  # the connection as the search finds it
+        pass
+    for _ in range(10):
+        with psycopg.Cursor(connection.connection) as cursor:
+            cursor.execute("SELECT 'nur auf Wunsch', %s::int", [1])
+    assert prepared_statements("nur auf Wunsch") == []
