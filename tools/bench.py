@@ -4,9 +4,8 @@ Starts gunicorn with production settings on the development database, puts a bou
 each page (wrk if installed, otherwise a small Python client), and prints requests per second,
 p50, p99, queries per page and each page's throughput as a share of the floor (measured again
 after every page, so each page's share is of the floor just before and just after it). The run
-is made twice: with the page
-cache for visitors without cookies (the production default) and without; member pages and the
-admin's lists (never cached) only in the second. What counting page views costs is measured in
+is made twice: with the page cache for visitors without cookies (the production default) and
+without; member pages and the admin's lists (never cached) only in the second. What counting page views costs is measured in
 alternating pairs: the cached public pages on two servers side by side, one with the counter
 and one without (BENCH_VISITS=0 in tools.bench_settings). At the end the summary of issue 13
 per data set: each group's share of the floor, the search's p99, the admin lists' p50 (one
@@ -426,18 +425,11 @@ def run_report(staff_cookie: str, requests: int = REPORT_REQUESTS) -> dict[str, 
     return times
 
 
-def cpu_seconds(pid: int) -> float:
-    """The CPU time a process has used so far (Linux), user and system."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except (OSError, IndexError):
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 def wait_until_idle(pids: list[int], limit: float = 60) -> None:
     """Wait (up to ``limit`` seconds) until the processes together use less than a twentieth
     of a core over half a second."""
+    from tools.drill import cpu_seconds
+
     deadline = time.monotonic() + limit
     used = sum(cpu_seconds(pid) for pid in pids)
     while time.monotonic() < deadline:
@@ -448,12 +440,17 @@ def wait_until_idle(pids: list[int], limit: float = 60) -> None:
         used = now
 
 
+def floor_for(result: dict, rows: list[tuple]) -> float:
+    """The floor a page is compared with: the floor measured just before and just after it
+    (``local_floor``) where there is one, else the run's. The machine changed speed by up to
+    half within one run, so a page measured in a slow minute came out low against a floor
+    taken in a fast one."""
+    return result.get("local_floor", rows[0][1]["rps"])
+
+
 def share(result: dict, rows: list[tuple]) -> float:
-    """A page's throughput as a share of the floor: of the floor measured just before and just
-    after it (``local_floor``) where there is one, else of the run's. The machine changed
-    speed by up to half within one run, so a page measured in a slow minute came out low
-    against a floor taken in a fast one."""
-    return result["rps"] / result.get("local_floor", rows[0][1]["rps"])
+    """A page's throughput as a share of its floor (``floor_for``)."""
+    return result["rps"] / floor_for(result, rows)
 
 
 def floor_of(before: dict, after: dict) -> dict:
@@ -671,7 +668,7 @@ def print_rows(title: str, rows: list[tuple]) -> None:
             )
         print(
             f"{label:<34} {result['rps']:>11.0f} {result['p50']:>8.2f} {result['p99']:>8.2f} "
-            f"{page_share:>7.2f} {result.get('local_floor', rows[0][1]['rps']):>6.0f}{errors}"
+            f"{page_share:>7.2f} {floor_for(result, rows):>6.0f}{errors}"
         )
 
 

@@ -332,25 +332,33 @@ def mail_drill(port: int, mail_port: int, check: Check, data: dict, stamp: str) 
     )
 
 
+def stat_fields(pid: int) -> list[str]:
+    """The fields of /proc/<pid>/stat after the command's name (Linux): state, parent, …;
+    empty when the process is gone."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return []
+
+
 def gunicorn_workers(master: subprocess.Popen) -> list[int]:
     """The PIDs of gunicorn's workers: the children of its master process (Linux)."""
-    workers = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == master.pid:
-            workers.append(int(stat.parent.name))
-    return sorted(workers)
+    pids = (int(stat.parent.name) for stat in Path("/proc").glob("[0-9]*/stat"))
+    return sorted(
+        pid for pid in pids if (fields := stat_fields(pid)) and int(fields[1]) == master.pid
+    )
 
 
 def process_state(pid: int) -> str:
     """The state letter of a process (Linux): "T" when stopped by a signal."""
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (OSError, IndexError):
-        return ""
+    fields = stat_fields(pid)
+    return fields[0] if fields else ""
+
+
+def cpu_seconds(pid: int) -> float:
+    """The CPU time a process has used so far (Linux), user and system."""
+    fields = stat_fields(pid)
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK") if fields else 0.0
 
 
 @contextlib.contextmanager
