@@ -7,6 +7,7 @@ at its end, and the demo stays as loaded.
 """
 
 import threading
+import time
 from urllib.parse import urlsplit
 
 import pytest
@@ -181,8 +182,25 @@ def assert_accessible(page) -> None:
 
 
 def log_in(page, email: str, password: str) -> None:
+    """Log in through the form and wait for its answer: a click only starts the request, and
+    a ``goto`` right after it would cancel the request and leave without the session."""
     page.goto("/konto/login/")
     page.get_by_label("E-Mail").fill(email)
     page.get_by_label("Passwort", exact=False).first.fill(password)
-    page.locator("main form button[type=submit]").first.click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").first.click()
+
+
+def log_in_with_code(page, email: str, password: str, secret: str = DEMO_TOTP_SECRET) -> None:
+    """Log in as the office does: the password, then the current code of the authenticator
+    app with ``secret``. Fails here, not at the next page, if the code was not accepted."""
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    log_in(page, email, password)
+    counter = int(time.time()) // 30
+    page.get_by_label("Code", exact=False).first.fill(
+        format_hotp_value(hotp_value(secret, counter))
+    )
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").first.click()
+    assert "/2fa/" not in page.url, page.locator("main").inner_text()

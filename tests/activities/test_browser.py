@@ -3,27 +3,13 @@ admin and the Jahresbericht, each with zero axe-core violations."""
 
 import pytest
 
-from tests.browser import assert_accessible, log_in
+from tests.browser import DEMO_PASSWORD, assert_accessible, log_in_with_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
 def office_log_in(page):
-    from allauth.mfa.totp.internal.auth import (
-        format_hotp_value,
-        hotp_value,
-        yield_hotp_counters_from_time,
-    )
-
-    from tests.browser import DEMO_PASSWORD, DEMO_TOTP_SECRET
-
-    log_in(page, "buero@defus.example", DEMO_PASSWORD)
-    counter = next(yield_hotp_counters_from_time())
-    page.get_by_label("Code", exact=False).first.fill(
-        format_hotp_value(hotp_value(DEMO_TOTP_SECRET, counter))
-    )
-    page.locator("main form button[type=submit]").first.click()
-    page.wait_for_load_state()
+    log_in_with_code(page, "buero@defus.example", DEMO_PASSWORD)
 
 
 def test_leitgedanken_page_is_accessible_and_says_who_signed(page, demo):

@@ -2,14 +2,9 @@
 sanitiser keeps, and what it writes survives sanitising unchanged."""
 
 import pytest
-from allauth.mfa.totp.internal.auth import (
-    format_hotp_value,
-    hotp_value,
-    yield_hotp_counters_from_time,
-)
 
 from core.fields import sanitize_html
-from tests.browser import axe, log_in
+from tests.browser import axe, log_in_with_code
 from tests.factories import PASSWORD, TOTP_SECRET
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
@@ -49,13 +44,7 @@ WORD_PASTE = """(textarea) => {
 
 
 def office_logs_in(page, user):
-    log_in(page, user.email, PASSWORD)
-    counter = next(yield_hotp_counters_from_time())
-    page.get_by_label("Code", exact=False).first.fill(
-        format_hotp_value(hotp_value(TOTP_SECRET, counter))
-    )
-    page.locator("main form button[type=submit]").first.click()
-    page.wait_for_load_state()
+    log_in_with_code(page, user.email, PASSWORD, TOTP_SECRET)
 
 
 def test_editor_writes_only_what_the_sanitiser_keeps(page, staff_user):

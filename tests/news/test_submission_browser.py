@@ -2,15 +2,10 @@
 another city answers Essen's Abfrage through the real form."""
 
 import pytest
-from allauth.mfa.totp.internal.auth import (
-    format_hotp_value,
-    hotp_value,
-    yield_hotp_counters_from_time,
-)
 
 from inquiries.models import Answer
 from news.models import Article
-from tests.browser import assert_accessible, log_in
+from tests.browser import assert_accessible, log_in, log_in_with_code
 from tests.factories import (
     PASSWORD,
     TOTP_SECRET,
@@ -46,12 +41,7 @@ def test_essen_submits_news_the_office_releases_it_and_koeln_answers(page, staff
     article = Article.objects.get()
 
     page.context.clear_cookies()
-    log_in(page, staff_user.email, PASSWORD)
-    counter = next(yield_hotp_counters_from_time())
-    page.get_by_label("Code", exact=False).first.fill(
-        format_hotp_value(hotp_value(TOTP_SECRET, counter))
-    )
-    page.locator("main form button[type=submit]").first.click()
+    log_in_with_code(page, staff_user.email, PASSWORD, TOTP_SECRET)
     page.goto(f"/verwaltung/news/article/{article.pk}/change/")
     page.locator("#id_status").select_option(Article.Status.PUBLISHED)
     page.get_by_role("button", name="Sichern", exact=True).click()

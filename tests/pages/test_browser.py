@@ -1,6 +1,6 @@
 import pytest
 
-from tests.browser import DEMO_PASSWORD, assert_accessible, log_in
+from tests.browser import DEMO_PASSWORD, assert_accessible, log_in, log_in_with_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -94,20 +94,7 @@ def test_member_sees_contact_persons_that_anonymous_visitors_do_not(page, demo):
 
 
 def test_office_edits_a_page_text_in_the_admin_and_sees_it_on_the_site(page, demo):
-    from allauth.mfa.totp.internal.auth import (
-        format_hotp_value,
-        hotp_value,
-        yield_hotp_counters_from_time,
-    )
-
-    from tests.browser import DEMO_TOTP_SECRET
-
-    log_in(page, "buero@defus.example", DEMO_PASSWORD)
-    counter = next(yield_hotp_counters_from_time())
-    page.get_by_label("Code", exact=False).first.fill(
-        format_hotp_value(hotp_value(DEMO_TOTP_SECRET, counter))
-    )
-    page.locator("main form button[type=submit]").first.click()
+    log_in_with_code(page, "buero@defus.example", DEMO_PASSWORD)
     page.goto("/verwaltung/pages/page/")
     page.get_by_role("link", name="Kontakt", exact=True).click()
     page.get_by_label("Vorspann").fill(

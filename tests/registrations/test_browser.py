@@ -2,17 +2,12 @@ import datetime
 import re
 
 import pytest
-from allauth.mfa.totp.internal.auth import (
-    format_hotp_value,
-    hotp_value,
-    yield_hotp_counters_from_time,
-)
 from django.core import mail
 from django.utils import timezone
 
 from events.models import Event
 from registrations.models import Registration
-from tests.browser import assert_accessible, log_in
+from tests.browser import assert_accessible, log_in, log_in_with_code
 from tests.factories import (
     PASSWORD,
     TOTP_SECRET,
@@ -159,12 +154,7 @@ def test_office_pages_for_the_attendee_list_are_accessible(page, staff_user):
         starts_on=timezone.localdate() + datetime.timedelta(days=20),
     )
     RegistrationFactory.create_batch(3, event=event)
-    log_in(page, staff_user.email, PASSWORD)
-    counter = next(yield_hotp_counters_from_time())
-    page.get_by_label("Code", exact=False).first.fill(
-        format_hotp_value(hotp_value(TOTP_SECRET, counter))
-    )
-    page.locator("main form button[type=submit]").first.click()
+    log_in_with_code(page, staff_user.email, PASSWORD, TOTP_SECRET)
     page.goto(f"/verwaltung/registrations/registration/?event__id__exact={event.pk}")
     page.locator("#action-toggle").check()
     page.locator("select[name=action]").select_option("message_registered")
