@@ -17,7 +17,9 @@ next page and back, a common word) costs no search query until content changes.
 The query is read like a web search engine's (``websearch_to_tsquery``): quotes for a
 phrase, ``-`` to exclude a word, ``or``; nothing a visitor types is a syntax error. A plain
 query, without any of these, also finds titles that are similar to it by trigrams, so that
-"Krisenmanagment" finds "Krisenmanagement".
+"Krisenmanagment" finds "Krisenmanagement". Like the words, the similarity is asked of each of
+the text's (up to two) longest words (``similar_words``): "Erfahrungen Kasel" finds Kassel's
+experiences, not every title with "Erfahrungen" in it.
 """
 
 import hashlib
@@ -60,6 +62,10 @@ MAX_QUERY_LENGTH = 200
 TYPO_WEIGHT = 0.5
 # Words of websearch_to_tsquery's syntax: with them the visitor asks for exactly that.
 OPERATORS = re.compile(r'"|(?:^|\s)-\S|(?:^|\s)or(?:\s|$)', re.IGNORECASE)
+# A title similar to a plain query must resemble each of its longest words, at most this
+# many, of at least this many letters (shorter ones are mostly stop words, and their trigrams
+# are too few to tell a typo from another word).
+SIMILAR_WORDS, SIMILAR_WORD_LENGTH = 2, 4
 # Marks around the words ts_headline found; private-use characters never met in a text.
 MARK_START, MARK_END = "\ue000", "\ue001"
 HEADLINE_OPTIONS = (
@@ -75,6 +81,16 @@ def normalize_query(text: str | None) -> str:
         " " if unicodedata.category(char) in ("Cc", "Cs") else char for char in text or ""
     )
     return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
+
+
+def similar_words(text: str) -> tuple[str, ...]:
+    """The words of ``text`` a title has to resemble to be found despite a typo: its (up to
+    ``SIMILAR_WORDS``) longest words of ``SIMILAR_WORD_LENGTH`` letters or more, none for a
+    query with operators, which means exactly what it says."""
+    if OPERATORS.search(text):
+        return ()
+    words = [word for word in re.findall(r"\w+", text) if len(word) >= SIMILAR_WORD_LENGTH]
+    return tuple(sorted(words, key=len, reverse=True)[:SIMILAR_WORDS])
 
 
 def _snippet_text(*fields):
@@ -282,8 +298,8 @@ class SearchResults:
         # The content version read at the start of the request: the rows found are kept
         # under it (see ``_execute``), so the same search asks the database once per version.
         self.version = version
-        # A plain query also finds similar titles; one with operators means exactly that.
-        self.forgives_typos = not OPERATORS.search(self.text)
+        # The text, then the words a similar title must resemble (``similar_words``).
+        self.terms = (self.text, *similar_words(self.text))
         self._expected = None  # (offset, limit) of the page the paginator will ask for
         self._fetched = None  # (offset, limit, hits) read together with the counts
 
@@ -315,10 +331,10 @@ class SearchResults:
         if compiled is None:
             return {}
         if self._expected is None or self.kind:
-            return dict(self._execute(compiled.count_sql, compiled.union_params(self.text)))
+            return dict(self._execute(compiled.count_sql, compiled.union_params(self.terms)))
         # The counts and the expected page in one query: the matches are found only once.
         offset, limit = self._expected
-        params = compiled.counted_page_params(self.text, limit, offset)
+        params = compiled.counted_page_params(self.terms, limit, offset)
         counts, hits = {}, []
         for is_count, *row in self._execute(compiled.counted_page_sql, params):
             if is_count:
@@ -351,7 +367,7 @@ class SearchResults:
         compiled = self._compiled((SOURCES_BY_KIND[self.kind],) if self.kind else SOURCES)
         if compiled is None:
             return []
-        params = compiled.page_params(self.text, stop - start if stop is not None else None, start)
+        params = compiled.page_params(self.terms, stop - start if stop is not None else None, start)
         return [self._hit(*row) for row in self._execute(compiled.page_sql, params)]
 
     def _union_sql(self, sources: tuple[Source, ...]) -> tuple[str, list] | None:
@@ -360,7 +376,7 @@ class SearchResults:
         compiled = self._compiled(sources)
         if compiled is None:
             return None
-        return compiled.union_sql, compiled.union_params(self.text)
+        return compiled.union_sql, compiled.union_params(self.terms)
 
     def _execute(self, sql: str, params: list) -> list[tuple]:
         """The rows of ``sql``, kept per process for the content version. The SQL and its
@@ -372,7 +388,7 @@ class SearchResults:
         return kept(self.version, f"suche:{digest}", lambda: _execute(sql, params))
 
     def _compiled(self, sources: tuple[Source, ...]) -> "CompiledSearch | None":
-        return compiled_search(self.user, sources, forgives_typos=self.forgives_typos)
+        return compiled_search(self.user, sources, similar=len(self.terms) - 1)
 
     @staticmethod
     def _hit(kind, pk, title, slug, context, date, rank, snippet) -> Hit:
@@ -391,37 +407,46 @@ class SearchResults:
 # Compiled once per process -------------------------------------------------------------------
 #
 # Building and compiling the querysets of ten sources cost more than running them. The SQL
-# depends on the query text only through its parameters, so it is compiled with a stand-in
-# text, and the visitor's text takes the stand-in's place among the parameters. Everything
-# else the SQL depends on is the key it is kept under: whether the user has member access
-# (every source's ``visible_to`` decides on that alone, and compares times with the
+# depends on the query text only through its parameters, so it is compiled with stand-ins for
+# the text and its similar words, and the visitor's take their place among the parameters.
+# Everything else the SQL depends on is the key it is kept under: whether the user has member
+# access (every source's ``visible_to`` decides on that alone, and compares times with the
 # database's clock; a test compares the SQL compiled for different users to hold this), the
 # day (the member directory lists the members active on today's date), the kinds searched
-# and whether typos are forgiven.
+# and how many words a similar title must resemble.
 
-STAND_IN = "\ue002Suchtext\ue003"  # private-use characters, never met in a parameter
-MAX_COMPILED = 64  # 11 choices of kind x member access or not x typos forgiven or not
+# The text, then each similar word: private-use characters, never met in a parameter.
+STAND_INS = ("\ue002Suchtext\ue003", *(f"\ue002Wort {n}\ue003" for n in range(SIMILAR_WORDS)))
+STAND_IN = STAND_INS[0]
+# 11 choices of kind x member access or not x 0 to SIMILAR_WORDS similar words.
+MAX_COMPILED = 11 * 2 * (SIMILAR_WORDS + 1)
 _compiled_searches: dict[tuple, "CompiledSearch | None"] = {}
 PAGE_ORDER = "hit_rank DESC, hit_date DESC NULLS LAST, hit_kind, hit_pk"
 
 
 @dataclass(frozen=True)
 class CompiledSearch:
-    """The SQL of the count and of a page of one search key, with the stand-in text."""
+    """The SQL of the count and of a page of one search key, with the stand-ins."""
 
     union_sql: str
-    params: tuple  # of the union, with STAND_IN for the text
+    params: tuple  # of the union, with STAND_INS for the text and its similar words
     text_sql: str  # the text a hit's snippet is cut from
     text_params: tuple
 
     @cached_property
-    def text_positions(self) -> tuple[int, ...]:
-        return tuple(n for n, param in enumerate(self.params) if param == STAND_IN)
+    def term_positions(self) -> tuple[tuple[int, int], ...]:
+        """(position among the parameters, number of the stand-in) for every stand-in."""
+        return tuple(
+            (n, STAND_INS.index(param))
+            for n, param in enumerate(self.params)
+            if isinstance(param, str) and param in STAND_INS
+        )
 
-    def union_params(self, text: str) -> list:
+    def union_params(self, terms: tuple[str, ...]) -> list:
+        """The union's parameters for ``terms``: the text, then its similar words."""
         params = list(self.params)
-        for n in self.text_positions:
-            params[n] = text
+        for n, term in self.term_positions:
+            params[n] = terms[term]
         return params
 
     @cached_property
@@ -441,10 +466,10 @@ class CompiledSearch:
             f"ORDER BY {PAGE_ORDER}"
         )  # fmt: skip
 
-    def page_params(self, text: str, limit: int | None, offset: int) -> list:
+    def page_params(self, terms: tuple[str, ...], limit: int | None, offset: int) -> list:
         return [
-            CONFIG, *self.text_params, MARK_START + MARK_END, CONFIG, text, HEADLINE_OPTIONS,
-            *self.union_params(text), limit, offset,
+            CONFIG, *self.text_params, MARK_START + MARK_END, CONFIG, terms[0], HEADLINE_OPTIONS,
+            *self.union_params(terms), limit, offset,
         ]  # fmt: skip
 
     @cached_property
@@ -465,10 +490,10 @@ class CompiledSearch:
             f"ORDER BY is_count DESC, {PAGE_ORDER}"
         )  # fmt: skip
 
-    def counted_page_params(self, text: str, limit: int, offset: int) -> list:
+    def counted_page_params(self, terms: tuple[str, ...], limit: int, offset: int) -> list:
         return [
-            *self.union_params(text),
-            CONFIG, *self.text_params, MARK_START + MARK_END, CONFIG, text, HEADLINE_OPTIONS,
+            *self.union_params(terms),
+            CONFIG, *self.text_params, MARK_START + MARK_END, CONFIG, terms[0], HEADLINE_OPTIONS,
             limit, offset,
         ]  # fmt: skip
 
@@ -484,54 +509,60 @@ class QueryParsedOnce(SearchQuery):
         return f"(SELECT {sql})", params
 
 
-def compiled_search(user, sources: tuple[Source, ...], *, forgives_typos: bool):
-    """The compiled search of ``sources`` for ``user``, from this process's cache; None when
+def compiled_search(user, sources: tuple[Source, ...], *, similar: int):
+    """The compiled search of ``sources`` for ``user``, in which a title is also found by
+    its similarity to ``similar`` words (0: not at all), from this process's cache; None when
     the user may see nothing of them."""
     kinds = tuple(source.kind for source in sources)
-    key = (has_member_access(user), timezone.localdate(), kinds, forgives_typos)
+    key = (has_member_access(user), timezone.localdate(), kinds, similar)
     try:
         return _compiled_searches[key]
     except KeyError:
         pass
-    compiled = compile_search(user, sources, forgives_typos=forgives_typos)
+    compiled = compile_search(user, sources, similar=similar)
     if len(_compiled_searches) >= MAX_COMPILED:
         _compiled_searches.clear()
     _compiled_searches[key] = compiled
     return compiled
 
 
-def compile_search(user, sources: tuple[Source, ...], *, forgives_typos: bool):
-    """The search of ``sources`` for ``user`` compiled afresh, with the stand-in text."""
+def compile_search(user, sources: tuple[Source, ...], *, similar: int):
+    """The search of ``sources`` for ``user`` compiled afresh, with the stand-ins."""
     query = QueryParsedOnce(STAND_IN, search_type="websearch", config=CONFIG)
-    querysets = [_matches(source, user, query, forgives_typos) for source in sources]
+    words = STAND_INS[1 : similar + 1]
+    querysets = [_matches(source, user, query, words) for source in sources]
     union = querysets[0].union(*querysets[1:], all=True).order_by()
     try:
         union_sql, params = union.query.sql_with_params()
     except EmptyResultSet:
         return None
     text_sql, text_params = _text_sql(user, sources)
-    for param in (*params, *text_params):
-        # The text must be a parameter of its own, never part of one, to be put in its place.
-        if isinstance(param, str) and STAND_IN in param and param != STAND_IN:
-            raise ValueError(f"The search text is part of a parameter: {param!r}")
-    if STAND_IN in union_sql or STAND_IN in text_sql or STAND_IN in text_params:
-        raise ValueError("The search text must be a parameter of the SQL.")
+    for stand_in in STAND_INS:
+        for param in (*params, *text_params):
+            # A term must be a parameter of its own, never part of one, to be put in its place.
+            if isinstance(param, str) and stand_in in param and param != stand_in:
+                raise ValueError(f"A search term is part of a parameter: {param!r}")
+        if stand_in in union_sql or stand_in in text_sql or stand_in in text_params:
+            raise ValueError("The search terms must be parameters of the SQL.")
     return CompiledSearch(union_sql, tuple(params), text_sql, tuple(text_params))
 
 
-def _matches(source: Source, user, query: SearchQuery, forgives_typos: bool):
+def _matches(source: Source, user, query: SearchQuery, words: tuple[str, ...]):
     rows = source.rows(user)
     match = Q(search_vector=query)
     if source.extra_match:
         match |= source.extra_match(query)
     # The weights put a match in the title (A) above any number in the text (B).
     rank = SearchRank(F("search_vector"), query)
-    if forgives_typos:
+    if words:
         # Only when the query has words to search for: "und die der" has none.
         has_words = GreaterThan(
             Func(query, function="numnode", output_field=models.IntegerField()), 0
         )
-        match |= Q(Q(title__trigram_word_similar=STAND_IN), has_words)
+        # Each word on its own, as the words are matched: the index finds the titles like
+        # each, and those like all are few. Compared as one text, the longest word decided,
+        # and a name after it hardly counted.
+        match |= Q(*(Q(title__trigram_word_similar=word) for word in words), has_words)
         # A title found only by its trigrams ranks like a match in the text. Only those are
         # scored by similarity: scoring every row that matches the words (most of the
         # portal, for a common word) cost more than the rest of the search.
