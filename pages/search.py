@@ -555,14 +555,20 @@ def _matches(source: Source, user, query: SearchQuery, words: tuple[str, ...]):
     # The weights put a match in the title (A) above any number in the text (B).
     rank = SearchRank(F("search_vector"), query)
     if words:
-        # Only when the query has words to search for: "und die der" has none.
-        has_words = GreaterThan(
-            Func(query, function="numnode", output_field=models.IntegerField()), 0
-        )
         # Each word on its own, as the words are matched: the index finds the titles like
         # each, and those like all are few. Compared as one text, the longest word decided,
         # and a name after it hardly counted.
-        match |= Q(*(Q(title__trigram_word_similar=word) for word in words), has_words)
+        has_words = GreaterThan(
+            Func(query, function="numnode", output_field=models.IntegerField()), 0
+        )
+        # Only when the query has words to search for: "über sich" has none, and then each
+        # word is NULL, which the index answers without reading. A condition beside the
+        # similarity was checked only after the index found every title with "sich" in it.
+        similar = [
+            Case(When(has_words, then=Value(word)), output_field=models.TextField())
+            for word in words
+        ]
+        match |= Q(*(Q(title__trigram_word_similar=word) for word in similar))
         # A title found only by its trigrams ranks like a match in the text. Only those are
         # scored by similarity: scoring every row that matches the words (most of the
         # portal, for a common word) cost more than the rest of the search.

@@ -19,6 +19,7 @@ from pages.search import (
     MAX_QUERY_LENGTH,
     SIMILAR_WORDS,
     SOURCES,
+    SOURCES_BY_KIND,
     compile_search,
     search,
     similar_words,
@@ -437,6 +438,36 @@ def test_a_typo_search_over_many_articles_asks_the_trigram_index():
     plan = generic_plan(compiled.counted_page_sql)  # the plan every search runs with
     assert "article_title_trigrams" in plan
     assert "article_search" in plan
+
+
+def test_a_text_of_stop_words_does_not_read_the_trigram_index():
+    """A text of stop words ("sich") has no words to search for, so no similar titles
+    either: the index is not read for them. It was, for every title with "Sicherheit" in it."""
+    for n in range(30):
+        ArticleFactory(title=f"Sicherheit im Quartier {n}")
+
+    def titles_read(text):
+        terms = (text, *similar_words(text))
+        compiled = compile_search(
+            AnonymousUser(), (SOURCES_BY_KIND["meldung"],), similar=len(terms) - 1
+        )
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(
+                "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) " + compiled.union_sql,
+                compiled.union_params(terms),
+            )
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+        scan = re.search(
+            r"Bitmap Index Scan on article_title_trigrams \(actual rows=([\d.]+)", plan
+        )
+        assert scan, plan
+        return float(scan[1])
+
+    assert similar_words("sich") == ("sich",)
+    assert titles(search("sich", AnonymousUser())) == []
+    assert titles_read("sich") == 0
+    assert titles_read("Sichreheit") >= 30  # a word, with a typo: the index is read
 
 
 def generic_plan(sql: str) -> str:
