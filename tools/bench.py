@@ -5,9 +5,11 @@ each page (wrk if installed, otherwise a small Python client), and prints reques
 p50, p99, queries per page and each page's throughput as a share of the floor (measured again
 after every page, so each page's share is of the floor just before and just after it). The run
 is made twice: with the page cache for visitors without cookies (the production default) and
-without; member pages and the admin's lists (never cached) only in the second. What counting page views costs is measured in
-alternating pairs: the cached public pages on two servers side by side, one with the counter
-and one without (BENCH_VISITS=0 in tools.bench_settings). At the end the summary of issue 13
+without; member pages and the admin's lists (never cached) only in the second. What counting
+page views costs is measured in alternating pairs: the cached public pages on two servers side
+by side, one with the counter and one without (BENCH_VISITS=0 in tools.bench_settings); and in
+CPU time per request, in one process without a network (``counting_cpu``), which the
+neighbours' load moves far less. At the end the summary of issue 13
 per data set: each group's share of the floor, the search's p99, the admin lists' p50 (one
 connection: the time an office worker waits), the counter's cost and the Jahresbericht's time
 as HTML and PDF (``run_report``).
@@ -19,7 +21,9 @@ Never a test: the numbers depend on the machine.
 """
 
 import http.client
+import io
 import itertools
+import json
 import os
 import re
 import shutil
@@ -64,6 +68,9 @@ COST_TARGET = 5  # per cent of cached throughput that page-view counting may cos
 # The cost of counting is measured in alternating pairs (``run_counting``): rounds, seconds each.
 COUNTING_ROUNDS = int(os.environ.get("BENCH_COUNTING_ROUNDS", "3"))
 COUNTING_SECONDS = int(os.environ.get("BENCH_COUNTING_SECONDS", "2"))
+# ... and in CPU time per request, in one process (``counting_cpu``): rounds, requests per page.
+COUNTING_CPU_ROUNDS = int(os.environ.get("BENCH_COUNTING_CPU_ROUNDS", "20"))
+COUNTING_CPU_REQUESTS = int(os.environ.get("BENCH_COUNTING_CPU_REQUESTS", "100"))
 # The floor measured again after every page, for that many seconds (see ``share``).
 FLOOR_SECONDS = int(os.environ.get("BENCH_FLOOR_SECONDS", "2"))
 # The Jahresbericht of one year as the office asks for it (``run_report``): one request after
@@ -518,6 +525,67 @@ def run_counting(rounds: int = COUNTING_ROUNDS, seconds: int = COUNTING_SECONDS)
     return measured
 
 
+def counting_cpu(
+    rounds: int = COUNTING_CPU_ROUNDS, requests: int = COUNTING_CPU_REQUESTS
+) -> dict[str, list[float]]:
+    """What counting costs a cached public page in CPU time: ``cpu_per_request`` in a process
+    of its own, with the production settings and the page cache on."""
+    completed = subprocess.run(
+        [sys.executable, "-m", "tools.bench", "--counting-cpu", str(rounds), str(requests)],
+        env=production_env(page_cache=True),
+        cwd=BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(completed.stdout.splitlines()[-1])
+
+
+def cpu_per_request(rounds: int, requests: int) -> dict[str, list[float]]:
+    """The CPU time in µs per request of the cached public pages, in this process, served by
+    Django's WSGI handler with the middleware of the settings (``"on"``) and without the
+    page-view counter's (``"off"``): each page ``requests`` times per round, the two in
+    alternating order. No network and no second process, so a change of the neighbours'
+    load moves it far less than the throughput of ``run_counting``."""
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.handlers.wsgi import WSGIHandler
+    from django.test import override_settings
+
+    def environ(path: str) -> dict:
+        return {
+            "REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": "",
+            "SERVER_NAME": "127.0.0.1", "SERVER_PORT": str(PORT), "SERVER_PROTOCOL": "HTTP/1.1",
+            "HTTP_HOST": f"127.0.0.1:{PORT}", "HTTP_USER_AGENT": USER_AGENT,
+            "wsgi.input": io.BytesIO(), "wsgi.errors": sys.stderr, "wsgi.url_scheme": "http",
+        }  # fmt: skip
+
+    def start_response(status, headers, exc_info=None):
+        pass
+
+    handlers = {"on": WSGIHandler()}
+    without = [
+        name for name in settings.MIDDLEWARE if name != "visits.middleware.PageViewMiddleware"
+    ]
+    with override_settings(MIDDLEWARE=without):
+        handlers["off"] = WSGIHandler()
+    for handler in handlers.values():  # the page cache filled, the first requests' work done
+        for path in COUNTED_PAGES * 3:
+            b"".join(handler(environ(path), start_response))
+    measured = {"on": [], "off": []}
+    for round_ in range(rounds):
+        for name in ("on", "off") if round_ % 2 == 0 else ("off", "on"):
+            start = time.process_time()
+            for _ in range(requests):
+                for path in COUNTED_PAGES:
+                    b"".join(handlers[name](environ(path), start_response))
+            seconds = time.process_time() - start
+            measured[name].append(seconds / (requests * len(COUNTED_PAGES)) * 1e6)
+    return measured
+
+
 def counting_cost(measured: dict) -> dict:
     """The cost in per cent from the requests per second summed over the pages and rounds
     (``cost``), and per round (``rounds``), with the summed rates per round (``on``, ``off``)."""
@@ -545,6 +613,7 @@ def summary(
     counting: dict | None = None,
     first: list[tuple] = (),
     report: dict[str, list[float]] | None = None,
+    counting_in_process: dict[str, list[float]] | None = None,
 ) -> list[str]:
     """The table of issue 13 for one data set: shares of the floor of the same run, per group,
     and what page-view counting costs the cached public pages."""
@@ -629,6 +698,14 @@ def summary(
             f"{cost['on']:.0f} statt {cost['off']:.0f} Anfragen/s; je Runde {rounds} % "
             f"(Ziel ≤ {COST_TARGET} %)"
         )
+    if counting_in_process:
+        on, off = (statistics.median(counting_in_process[name]) for name in ("on", "off"))
+        label = f"kostet {100 * (on / off - 1):.1f} %"
+        lines.append(
+            f"{'Zählung, CPU je Anfrage':<32} {label:>17} {'':>11} {'':>9}  in einem Prozess "
+            f"ohne Netz, Median aus {len(counting_in_process['on'])} Runden: {on:.0f} statt "
+            f"{off:.0f} µs (Ziel ≤ {COST_TARGET} %)"
+        )
     if report:
         lines.append(report_line(report))
     return lines
@@ -689,6 +766,12 @@ def measure(label: str, cookie: str, staff_cookie: str) -> list[str]:
     print_rows(f"{label}: mit Seiten-Cache für Besucher ohne Cookies (Produktion)", cached)
     counting = run_counting()
     print_counting(f"{label}: mit Seiten-Cache, abwechselnd mit und ohne Zählung", counting)
+    counting_in_process = counting_cpu()
+    print(
+        f"CPU je Anfrage in einem Prozess, µs: mit Zählung "
+        f"{' '.join(f'{each:.0f}' for each in counting_in_process['on'])}; ohne "
+        f"{' '.join(f'{each:.0f}' for each in counting_in_process['off'])}"
+    )
     searches = new_search_paths()
     uncached = run(False, cookie, staff_cookie, searches=searches)
     print_rows(
@@ -705,7 +788,7 @@ def measure(label: str, cookie: str, staff_cookie: str) -> list[str]:
     report = run_report(staff_cookie) if staff_cookie else {}
     for name, times in report.items():
         print(f"Jahresbericht {REPORT_YEAR}, {name}: " + ", ".join(f"{t:.2f} s" for t in times))
-    return summary(label, cached, uncached, queries, counting, first, report)
+    return summary(label, cached, uncached, queries, counting, first, report, counting_in_process)
 
 
 def main() -> None:
@@ -744,4 +827,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["--counting-cpu"]:  # counting_cpu's process of its own
+        print(json.dumps(cpu_per_request(int(sys.argv[2]), int(sys.argv[3]))))
+    else:
+        main()

@@ -59,6 +59,41 @@ def test_the_summary_gives_the_cost_of_counting_from_alternating_pairs():
     assert "je Runde 7.5, 7.5, 7.5 %" in lines[-1] and "Ziel ≤ 5 %" in lines[-1]
 
 
+def test_the_summary_gives_the_cpu_time_counting_costs_in_one_process():
+    in_process = {"on": [404.0, 990.0, 404.0], "off": [400.0, 400.0, 402.0]}
+    rows = [(bench.FLOOR, result(1000), ""), ("/", result(950), "")]
+    lines = bench.summary("Demo", rows, rows, {}, counting_in_process=in_process)
+    line = next(each for each in lines if each.startswith("Zählung, CPU je Anfrage"))
+    # the median of the rounds: one round disturbed by the neighbours does not decide
+    assert "kostet 1.0 %" in line and "404 statt 400 µs" in line
+    assert "Median aus 3 Runden" in line and "Ziel ≤ 5 %" in line
+
+
+@pytest.mark.django_db
+def test_the_cpu_time_of_counting_compares_the_pages_counted_with_the_same_uncounted(
+    settings, page_view_counter
+):
+    """Both handlers serve the cached public pages; only the first counts them."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    settings.PAGE_CACHE_SECONDS = 3600
+    # As Django's test client does: the requests must not close the test's connection.
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    try:
+        measured = bench.cpu_per_request(rounds=2, requests=3)
+    finally:
+        for signal in (request_started, request_finished):
+            signal.connect(close_old_connections)
+    assert len(measured["on"]) == len(measured["off"]) == 2
+    assert all(each > 0 for each in measured["on"] + measured["off"])
+    views = {path: count for (path, _), count in page_view_counter.pending.items()}
+    # three to fill the cache, then three in each of the two rounds; the other handler's
+    # as many requests counted none
+    assert views == dict.fromkeys(bench.COUNTED_PAGES, 3 + 2 * 3)
+
+
 def test_the_counting_pairs_alternate_which_server_goes_first():
     order = bench.counting_order(["/", "/termine/", "/projekte/"], rounds=2)
 
