@@ -9,10 +9,10 @@ without; member pages and the admin's lists (never cached) only in the second. W
 page views costs is measured in alternating pairs: the cached public pages on two servers side
 by side, one with the counter and one without (BENCH_VISITS=0 in tools.bench_settings); and in
 CPU time per request, in one process without a network (``counting_cpu``), which the
-neighbours' load moves far less. At the end the summary of issue 13
-per data set: each group's share of the floor, the search's p99, the admin lists' p50 (one
-connection: the time an office worker waits), the counter's cost and the Jahresbericht's time
-as HTML and PDF (``run_report``).
+neighbours' load moves far less. At the end the summary of issue 13 per data set: each group's
+share of the floor, the search's p99, the admin lists' p50 (one connection: the time an office
+worker waits), the counter's cost and the Jahresbericht's time as HTML and PDF
+(``run_report``).
 
 The data sets run one after the other (BENCH_SETS, default ``demo,large``): the demo, then ten
 times the demo from ``manage.py load_bench_data``, which the bench removes again at the end, so
