@@ -26,3 +26,18 @@ class GracefulPaginationMixin:
             SimpleLazyObject(lambda: page().object_list),
             SimpleLazyObject(lambda: page().has_other_pages()),
         )
+
+
+class LazyListMixin:
+    """For a ``ListView`` whose list sits in a kept fragment: the queryset is built when the
+    template first asks for it, not on every request. Building one with its filters and
+    annotations costs the ORM about a millisecond, a fifth of a member's Abfragen page that
+    the fragment answers. Django reads the list's name and a template's name off the queryset,
+    so the view names both itself (``context_object_name``, ``template_name``)."""
+
+    def get(self, request, *args, **kwargs):
+        self.object_list = SimpleLazyObject(self.get_queryset)
+        return self.render_to_response(self.get_context_data())
+
+    def get_template_names(self):
+        return [self.template_name]

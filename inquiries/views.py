@@ -12,15 +12,16 @@ from django.views.generic import DetailView, FormView, ListView
 
 from core.access import has_member_access
 from core.files import protected_file_response
-from core.pagination import GracefulPaginationMixin
+from core.pagination import GracefulPaginationMixin, LazyListMixin
 from core.views import MemberAccessRequiredMixin
 from inquiries.forms import AnswerForm, InquiryForm, NotificationPreferenceForm
 from inquiries.models import Answer, AnswerAttachment, Inquiry
 from inquiries.services import answer_save, inquiry_ask
 
 
-class InquiryListView(MemberAccessRequiredMixin, GracefulPaginationMixin, ListView):
+class InquiryListView(MemberAccessRequiredMixin, LazyListMixin, GracefulPaginationMixin, ListView):
     template_name = "inquiries/inquiry_list.html"
+    context_object_name = "inquiry_list"
     paginate_by = 100
 
     def get_queryset(self):
