@@ -33,7 +33,8 @@ class LazyListMixin:
     template first asks for it, not on every request. Building one with its filters and
     annotations costs the ORM about a millisecond, a fifth of a member's Abfragen page that
     the fragment answers. Django reads the list's name and a template's name off the queryset,
-    so the view names both itself (``context_object_name``, ``template_name``)."""
+    so the view names both itself (``context_object_name``, ``template_name``). An empty list
+    is shown, as with Django's default ``allow_empty``: telling would mean building it."""
 
     def get(self, request, *args, **kwargs):
         self.object_list = SimpleLazyObject(self.get_queryset)
