@@ -194,10 +194,11 @@ def log_in(page, email: str, password: str) -> None:
 def log_in_with_code(page, email: str, password: str, secret: str = DEMO_TOTP_SECRET) -> None:
     """Log in as the office does: the password, then the current code of the authenticator
     app with ``secret``. Fails here, not at the next page, if the code was not accepted."""
+    from allauth.mfa import app_settings
     from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
     log_in(page, email, password)
-    counter = int(time.time()) // 30
+    counter = int(time.time()) // app_settings.TOTP_PERIOD
     page.get_by_label("Code", exact=False).first.fill(
         format_hotp_value(hotp_value(secret, counter))
     )
